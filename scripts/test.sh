@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Set up (scripts/setup.sh), then run every check: ruff, mypy --strict and the whole pytest suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+echo "== ruff"
+.venv/bin/ruff check src tests bench scripts
+echo "== mypy --strict"
+.venv/bin/mypy --strict src
+echo "== pytest"
+.venv/bin/python -m pytest "$@"

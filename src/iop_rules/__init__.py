@@ -1,0 +1,33 @@
+"""iop-rules: the partnership agreement (IOP) between Socialförvaltningen, Helsingborgs stad and Frälsningsarmén
+against human trafficking and prostitution, 2025–2028, as executable, tested rules.
+
+    >>> from iop_rules import load_agreement, load_facts, evaluate
+    >>> report = evaluate(load_agreement(), load_facts("examples/history-2026-11-30.toml"))
+"""
+
+from __future__ import annotations
+
+from ._types import InputError
+from .agreement import Agreement, Settings, load_agreement
+from .evaluate import evaluate
+from .facts import Facts, load_facts, parse_facts
+from .report import AgreementStatus, Evidence, Finding, Report, Text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "AgreementStatus",
+    "Evidence",
+    "Facts",
+    "Finding",
+    "InputError",
+    "Report",
+    "Settings",
+    "Text",
+    "__version__",
+    "evaluate",
+    "load_agreement",
+    "load_facts",
+    "parse_facts",
+]

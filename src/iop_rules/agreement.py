@@ -1,0 +1,436 @@
+"""The agreement as data: parties, term, grants, cadences, the interpretation register and the quoted sections.
+
+Loaded from ``agreement.toml`` and validated: organisation numbers pass the Luhn check, the partnership meets
+the IOP criteria of SOU 2019:56 (§6), and the dates agree with each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from ._io import read_document
+from ._types import MODEL_CONFIG, Day, InputError, PartyKey, Sek
+
+INTERPRETATION_IDS = tuple(f"I{n}" for n in range(1, 15))
+
+
+def luhn_valid(digits: str) -> bool:
+    """Whether a Swedish organisation number's last digit is its Luhn check digit."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 1:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+class Party(BaseModel):
+    """A party of the agreement (§3 Avtalsparter), named by organisation and signatory role only."""
+
+    model_config = MODEL_CONFIG
+
+    key: PartyKey
+    """``city`` (Socialförvaltningen, Helsingborgs stad) or ``fa`` (Frälsningsarmén)."""
+    name: str = Field(min_length=1, max_length=200)
+    """The organisation's name."""
+    organisation_number: str
+    """The Swedish organisation number, NNNNNN-NNNN, with a valid Luhn check digit."""
+    kind: Literal["public", "non_profit"]
+    """Public actor (offentlig aktör) or non-profit actor (idéburen aktör), as SOU 2019:56 asks."""
+    signatory_role: str = Field(min_length=1, max_length=200)
+    """The role that signs for the party, e.g. "Socialdirektör"; never a person's name."""
+    contributes: tuple[str, ...] = ()
+    """The resources the party contributes (§6); SOU 2019:56 asks that both contribute."""
+
+    @field_validator("organisation_number")
+    @classmethod
+    def _organisation_number(cls, value: str) -> str:
+        digits = re.sub(r"[\s\-–]", "", value)
+        if not re.fullmatch(r"\d{10}", digits):
+            raise ValueError("expected 10 digits, written NNNNNN-NNNN")
+        if not luhn_valid(digits):
+            raise ValueError("the last digit is not the Luhn check digit of the other nine")
+        return f"{digits[:6]}-{digits[6:]}"
+
+    @field_validator("signatory_role")
+    @classmethod
+    def _no_email(cls, value: str) -> str:
+        if "@" in value:
+            raise ValueError("expected a role, not an e-mail address (data minimisation)")
+        return value
+
+
+class Term(BaseModel):
+    """§4 Tid för överenskommelsen: the term, the mid-term evaluation, the renegotiation cutoff and notice."""
+
+    model_config = MODEL_CONFIG
+
+    start: Day
+    """First day in force ("avser perioden [2025-01-01]")."""
+    end: Day
+    """Last day in force ("till och med [2028-12-31]")."""
+    half_term_passes: Day
+    """The day at whose end half the term has passed ("halva avtalstiden passerat (261231)")."""
+    evaluation_months_before_half: int = Field(ge=0, le=24)
+    """How many months before half the term the mid-term evaluation is due ("Två månader innan")."""
+    renegotiation_cutoff: Day
+    """The last day to agree on the later years' grant ("omförhandlas senast 261231")."""
+    renegotiated_grant_years: tuple[int, ...]
+    """The grant years whose amounts are renegotiated ("Bidrag för 2027 och 2028")."""
+    notice_months: int = Field(ge=1, le=120)
+    """Notice period for early termination in months ("12 månaders uppsägningstid")."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Term:
+        if self.end < self.start:
+            raise ValueError(f"term.end {self.end} is before term.start {self.start}")
+        if not self.start <= self.half_term_passes <= self.end:
+            raise ValueError(f"term.half_term_passes {self.half_term_passes} is outside the term")
+        if not self.start <= self.renegotiation_cutoff <= self.end:
+            raise ValueError(f"term.renegotiation_cutoff {self.renegotiation_cutoff} is outside the term")
+        for year in self.renegotiated_grant_years:
+            if not self.start.year <= year <= self.end.year:
+                raise ValueError(f"term.renegotiated_grant_years: {year} is outside the term")
+        return self
+
+
+class Grants(BaseModel):
+    """§6 Årligt bidrag: the fixed annual grants and the payment day."""
+
+    model_config = MODEL_CONFIG
+
+    payment_month: int = Field(ge=1, le=12)
+    """Month of the payment deadline ("senast den 31 januari respektive år")."""
+    payment_day: int = Field(ge=1, le=31)
+    """Day of the payment deadline."""
+    amounts: dict[int, Sek]
+    """The grant per year fixed in the agreement (2025 and 2026: 200 000 kr)."""
+
+    @field_validator("amounts", mode="before")
+    @classmethod
+    def _year_keys(cls, value: Any) -> Any:
+        if isinstance(value, Mapping):
+            out: dict[int, Any] = {}
+            for key, amount in value.items():
+                if not (isinstance(key, int) or (isinstance(key, str) and key.isdigit())):
+                    raise ValueError(f"grants.amounts key {key!r}: expected a year such as 2025")
+                out[int(key)] = amount
+            return out
+        return value
+
+    @model_validator(mode="after")
+    def _valid_day(self) -> Grants:
+        try:
+            dt.date(2001, self.payment_month, self.payment_day)
+        except ValueError:
+            raise ValueError(
+                f"grants.payment_month/payment_day {self.payment_month}/{self.payment_day} is not a day of every year"
+            ) from None
+        return self
+
+    def deadline(self, year: int) -> dt.date:
+        """The payment deadline of a grant year, as written (before I2)."""
+        return dt.date(year, self.payment_month, self.payment_day)
+
+
+class Cadence(BaseModel):
+    """The recurring counts and windows of §6–§8."""
+
+    model_config = MODEL_CONFIG
+
+    working_group_meetings_per_term: int = Field(ge=0, le=100)
+    """§7 "minst två gånger per termin"."""
+    follow_ups_per_year: int = Field(ge=0, le=100)
+    """§8 "följas upp av parterna två gånger per år"."""
+    evaluations_per_year: int = Field(ge=0, le=100)
+    """§8 "Utvärdering av avtalet ska göras årligen"."""
+    steering_group_within_days: int = Field(ge=0, le=366)
+    """§7 "i anslutning till": days after a working-group meeting within which the steering group meets (I5)."""
+    attestations_per_year: int = Field(ge=0, le=12)
+    """§6: how often each qualitative duty is attested, per calendar year."""
+
+
+class ConfiguredTerm(BaseModel):
+    """A term ("termin") with configured dates, used when I3 is set to ``configured``."""
+
+    model_config = MODEL_CONFIG
+
+    name: str = Field(min_length=1, max_length=100)
+    """A name for the term, e.g. "2025 spring"."""
+    start: Day
+    """First day of the term."""
+    end: Day
+    """Last day of the term."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ConfiguredTerm:
+        if self.end < self.start:
+            raise ValueError(f"term {self.name!r}: end {self.end} is before start {self.start}")
+        return self
+
+
+class Interpretation(BaseModel):
+    """One entry of the interpretation register: an ambiguous reading made an explicit setting."""
+
+    model_config = MODEL_CONFIG
+
+    question: str = Field(min_length=1)
+    """What is ambiguous, with the words it concerns."""
+    setting: str | int
+    """The reading in force."""
+    default: str | int
+    """The register's default reading."""
+    readings: dict[str, str]
+    """Every reading the library implements, with what it means."""
+    terms: tuple[ConfiguredTerm, ...] = ()
+    """For I3 only: the configured terms."""
+
+
+SettingValue = str | int
+
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "I1": ("two_months_before_half", "bracket_date"),
+    "I2": ("next_business_day", "no_move"),
+    "I3": ("calendar_halves", "configured"),
+    "I4": ("both_present", "either_present"),
+    "I5": ("once_per_term", "after_every_meeting"),
+    "I6": ("march_31_next_year", "december_31_same_year"),
+    "I8": ("last_day_of_month", "first_day_of_next_month"),
+    "I9": ("not_required", "proportional"),
+    "I11": ("calendar_year", "twelve_months_from_start"),
+    "I12": ("counts", "does_not_count"),
+    "I14": ("ends", "continues_without_grant"),
+}
+_NUMBERS: dict[str, tuple[int, int]] = {"I7": (1, 3650), "I10": (0, 100), "I13": (0, 3650)}
+
+
+def check_setting(key: str, value: object) -> SettingValue:
+    """A setting's value checked against the readings the library implements; raises InputError otherwise."""
+    if key in _CHOICES:
+        if isinstance(value, str) and value in _CHOICES[key]:
+            return value
+        expected = " | ".join(_CHOICES[key])
+        raise InputError(
+            f"tolkning {key}: värdet {value!r} är inte en av {expected}",
+            f"interpretation {key}: value {value!r} is not one of {expected}",
+        )
+    if key in _NUMBERS:
+        low, high = _NUMBERS[key]
+        number: int | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str) and value.strip().isdigit():
+            number = int(value.strip())
+        if number is not None and low <= number <= high:
+            return number
+        raise InputError(
+            f"tolkning {key}: värdet {value!r} är inte ett heltal mellan {low} och {high}",
+            f"interpretation {key}: value {value!r} is not a whole number from {low} to {high}",
+        )
+    raise InputError(
+        f"okänd tolkning {key!r}; förväntade en av {', '.join(INTERPRETATION_IDS)}",
+        f"unknown interpretation {key!r}; expected one of {', '.join(INTERPRETATION_IDS)}",
+    )
+
+
+def alternatives(key: str) -> tuple[SettingValue, ...]:
+    """The readings of a setting other than its default, for comparing interpretations."""
+    if key in _CHOICES:
+        return _CHOICES[key][1:]
+    # A configurable number: one representative alternative, so comparisons show what the number moves.
+    return {"I7": (14,), "I10": (2,), "I13": (30,)}[key]
+
+
+class Settings(BaseModel):
+    """The interpretation settings in force for one evaluation (I1–I14), typed."""
+
+    model_config = MODEL_CONFIG
+
+    I1: Literal["two_months_before_half", "bracket_date"]
+    I2: Literal["next_business_day", "no_move"]
+    I3: Literal["calendar_halves", "configured"]
+    I4: Literal["both_present", "either_present"]
+    I5: Literal["once_per_term", "after_every_meeting"]
+    I6: Literal["march_31_next_year", "december_31_same_year"]
+    I7: int
+    I8: Literal["last_day_of_month", "first_day_of_next_month"]
+    I9: Literal["not_required", "proportional"]
+    I10: int
+    I11: Literal["calendar_year", "twelve_months_from_start"]
+    I12: Literal["counts", "does_not_count"]
+    I13: int
+    I14: Literal["ends", "continues_without_grant"]
+
+    def as_dict(self) -> dict[str, SettingValue]:
+        """The settings as a plain mapping, I1 to I14 in order."""
+        return {key: getattr(self, key) for key in INTERPRETATION_IDS}
+
+
+class Section(BaseModel):
+    """One numbered section of the agreement, with the Swedish words findings quote."""
+
+    model_config = MODEL_CONFIG
+
+    title: str = Field(min_length=1)
+    """The section's heading in Swedish."""
+    quotes: dict[str, str]
+    """Named quotations, verbatim Swedish words of the section."""
+
+
+class AgreementInfo(BaseModel):
+    """The agreement's title and the common goal the IOP criteria ask for."""
+
+    model_config = MODEL_CONFIG
+
+    title: str = Field(min_length=1)
+    """The agreement's title in Swedish."""
+    short_name: str = Field(min_length=1)
+    """A short name for reports."""
+    public_benefit_goal: str = Field(min_length=1)
+    """The common public-benefit goal (SOU 2019:56, criterion 2)."""
+
+
+class Agreement(BaseModel):
+    """The whole agreement as validated data: what ``agreement.toml`` holds."""
+
+    model_config = MODEL_CONFIG
+
+    agreement: AgreementInfo
+    """Title and common goal."""
+    parties: tuple[Party, ...]
+    """The parties (§3): one public and one non-profit actor."""
+    term: Term
+    """§4."""
+    grants: Grants
+    """§6 Årligt bidrag."""
+    cadence: Cadence
+    """§6–§8 counts and windows."""
+    interpretations: dict[str, Interpretation]
+    """The interpretation register I1–I14."""
+    sections: dict[str, Section]
+    """Sections 1–11 with their titles and quoted words."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Agreement:
+        keys = [p.key for p in self.parties]
+        if sorted(keys) != ["city", "fa"]:
+            raise ValueError(f"parties: expected exactly one 'city' and one 'fa', got {keys}")
+        # SOU 2019:56: a public and a non-profit actor, a common public-benefit goal, resources from both.
+        kinds = {p.key: p.kind for p in self.parties}
+        if kinds["city"] != "public" or kinds["fa"] != "non_profit":
+            raise ValueError(
+                "parties: SOU 2019:56 asks for a public actor and a non-profit actor; "
+                f"got city={kinds['city']}, fa={kinds['fa']}"
+            )
+        for party in self.parties:
+            if not party.contributes:
+                raise ValueError(f"parties.{party.key}.contributes: SOU 2019:56 asks that both parties contribute resources")
+        missing = [key for key in INTERPRETATION_IDS if key not in self.interpretations]
+        extra = [key for key in self.interpretations if key not in INTERPRETATION_IDS]
+        if missing or extra:
+            raise ValueError(f"interpretations: missing {missing}, unknown {extra}; expected exactly I1–I14")
+        for key, entry in self.interpretations.items():
+            for field in ("setting", "default"):
+                try:
+                    check_setting(key, getattr(entry, field))
+                except InputError as error:
+                    raise ValueError(f"interpretations.{key}.{field}: {error.message_en}") from None
+        section_keys = sorted(self.sections, key=lambda s: int(s) if s.isdigit() else 0)
+        if section_keys != [str(n) for n in range(1, 12)]:
+            raise ValueError(f"sections: expected 1 to 11, got {section_keys}")
+        for year in self.term.renegotiated_grant_years:
+            if year in self.grants.amounts:
+                raise ValueError(f"grants.amounts.{year}: this year's grant is renegotiated (term.renegotiated_grant_years)")
+        for year in self.grants.amounts:
+            if not self.term.start.year <= year <= self.term.end.year:
+                raise ValueError(f"grants.amounts.{year}: the year is outside the term")
+        return self
+
+    def party(self, key: PartyKey) -> Party:
+        """The party with this key."""
+        return next(p for p in self.parties if p.key == key)
+
+    def quote(self, section: str, key: str) -> str:
+        """The Swedish words of a section under a quote key; KeyError names both when missing."""
+        try:
+            return self.sections[section].quotes[key]
+        except KeyError:
+            raise KeyError(f"§{section} has no quote {key!r} in agreement.toml") from None
+
+    def settings(self, overrides: Mapping[str, object] | None = None) -> Settings:
+        """The interpretation settings in force, with overrides for one evaluation applied."""
+        values: dict[str, object] = {k: v.setting for k, v in self.interpretations.items()}
+        for key, value in (overrides or {}).items():
+            values[key] = check_setting(key, value)
+        return Settings.model_validate({k: check_setting(k, v) for k, v in values.items()})
+
+    def fixed_grant(self, year: int) -> Decimal | None:
+        """The grant fixed in the agreement for a year, or None when it is renegotiated or outside the term."""
+        return self.grants.amounts.get(year)
+
+
+def _bundled_path() -> Path:
+    # A wheel carries the root agreement.toml inside the package; a source checkout has it at the root.
+    packaged = resources.files("iop_rules").joinpath("agreement.toml")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "agreement.toml"
+
+
+def load_agreement(path: str | Path | None = None) -> Agreement:
+    """Load and validate an agreement file; without a path, the bundled ``agreement.toml``.
+
+    Raises InputError naming the field, the value and what was expected.
+    """
+    source = Path(path) if path is not None else _bundled_path()
+    data = read_document(source, what="agreement")
+    return validate_document(Agreement, data, source)
+
+
+def validate_document(model: type[Any], data: object, source: Path | str) -> Any:
+    """Validate parsed data against a model, turning the first validation error into an InputError."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise InputError(*_describe(error, source)) from None
+
+
+def _describe(error: Any, source: Path | str) -> tuple[str, str]:
+    first = error.errors()[0]
+    location = ".".join(str(part) for part in first["loc"]) or "(the document)"
+    value = first.get("input")
+    shown = repr(value) if not isinstance(value, dict) else "{…}"
+    if len(shown) > 80:
+        shown = shown[:77] + "…"
+    kind = first["type"]
+    reason = first["msg"]
+    if kind == "extra_forbidden":
+        reason_sv = "okänt fält; fältet finns inte i schemat"
+        reason_en = "unknown field; the schema has no such field"
+    elif kind == "missing":
+        reason_sv = "fältet saknas men krävs"
+        reason_en = "the field is missing but required"
+        shown = ""
+    else:
+        reason_sv = reason_en = reason.removeprefix("Value error, ")
+    count = error.error_count()
+    more_en = f" (and {count - 1} more)" if count > 1 else ""
+    more_sv = f" (och {count - 1} till)" if count > 1 else ""
+    value_en = f" = {shown}" if shown else ""
+    return (
+        f"{source}: fältet {location}{value_en}: {reason_sv}{more_sv}",
+        f"{source}: field {location}{value_en}: {reason_en}{more_en}",
+    )

@@ -1,0 +1,40 @@
+"""What a clause is: one section's rules as a module, registered explicitly, turning a Context into Candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .context import Candidate, Context
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of a clause in plain language, for the generated documentation and the coverage record."""
+
+    id: str
+    """The finding id it produces, with placeholders, e.g. ``grant-payment/{year}``."""
+    section: str
+    """The section it rests on."""
+    quote_key: str
+    """The quote of that section it cites."""
+    en: str
+    """What it checks, in English."""
+    sv: str
+    """What it checks, in Swedish."""
+    settings: tuple[str, ...] = ()
+    """The interpretation settings it depends on."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause module: its subject, the sections it encodes, its rules, and its evaluation entry point."""
+
+    name: str
+    """The module's subject, e.g. ``term``."""
+    sections: tuple[str, ...]
+    """The agreement's sections it encodes."""
+    rules: tuple[Rule, ...]
+    """Its rules, documented."""
+    evaluate: Callable[[Context], Iterable[Candidate]]
+    """Turns the context into candidates (duties, rights, notes)."""

@@ -1,0 +1,288 @@
+"""§4 Tid för överenskommelsen: the mid-term evaluation, the renegotiation cutoff, notice and its rights.
+
+The agreement's standing itself (in force, notice given, ended, and why) is derived once in the core context,
+because every clause needs the effective end; this module turns it into duties, rights and notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..clause import Clause, Rule
+from ..context import PARTIES, Candidate, Context
+from ..dates import add_months
+from ..facts import Evaluation
+from ..messages import PARTY_EN, PARTY_SV, duty_message, years_text
+from ..report import Evidence
+
+SECTION = "4"
+
+
+def mid_term_due(ctx: Context) -> dt.date:
+    """The mid-term evaluation's deadline under I1.
+
+    "Två månader innan halva avtalstiden passerat (261231)": by default two months before the end of the
+    day at which half the term has passed; the alternative reads the bracketed date itself.
+    """
+    half = ctx.agreement.term.half_term_passes
+    if ctx.settings.I1 == "bracket_date":
+        return half
+    # "Two months before 2026-12-31 has passed" is the end of 2026-10-31: step back from the day after.
+    day_after = half + dt.timedelta(days=1)
+    return add_months(day_after, -ctx.agreement.term.evaluation_months_before_half, "last_day_of_month") - dt.timedelta(
+        days=1
+    )
+
+
+def _evaluation_evidence(evaluation: Evaluation) -> Evidence:
+    review = "med översyn av ersättningen" if evaluation.includes_compensation_review else "utan översyn av ersättningen"
+    return Evidence(
+        fact="evaluations", id=evaluation.id, date=evaluation.date, detail=f"mid_term={evaluation.mid_term}; {review}"
+    )
+
+
+def mid_term_evaluation(ctx: Context) -> Candidate:
+    """ "ska parterna utvärdera överenskommelsen … En översyn av den ekonomiska ersättningen ska göras." """
+    due = mid_term_due(ctx)
+    mid_term = sorted((e for e in ctx.facts.evaluations if e.mid_term), key=lambda e: (e.date, e.id))
+    # An evaluation without the review of the compensation does not fulfil the duty.
+    counting = [e for e in mid_term if e.includes_compensation_review]
+    done = counting[0].date if counting else None
+    lacking = [e for e in mid_term if not e.includes_compensation_review]
+    extra = ("", "")
+    if lacking and not counting:
+        first = lacking[0]
+        extra = (
+            f"Utvärderingen {first.date.isoformat()} saknade översyn av den ekonomiska ersättningen och uppfyller inte kravet.",
+            f"The evaluation on {first.date.isoformat()} lacked the review of the economic compensation and does not fulfil the duty.",
+        )
+
+    def describe(status: str) -> tuple[str, str]:
+        return duty_message(
+            status,
+            ctx,
+            (
+                "Parterna ska utvärdera överenskommelsen, med översyn av den ekonomiska ersättningen,",
+                "The parties must evaluate the agreement, including a review of the economic compensation,",
+            ),
+            due,
+            done,
+            extra,
+        )
+
+    return Candidate(
+        id="mid-term-evaluation",
+        kind="duty",
+        section=SECTION,
+        quote_key="mid_term_evaluation",
+        party="both",
+        severity="major",
+        describe=describe,
+        due=due,
+        done=done,
+        discharged=ctx.is_discharged(due),
+        evidence=tuple(_evaluation_evidence(e) for e in mid_term),
+        settings=("I1",),
+    )
+
+
+def renegotiation(ctx: Context) -> Candidate:
+    """ "Bidrag för 2027 och 2028 omförhandlas senast 261231." and "Om parterna inte är överens om
+    ersättningen upphör överenskommelsen utan föregående uppsägning efter dessa två år." """
+    term = ctx.agreement.term
+    cutoff = term.renegotiation_cutoff
+    years = term.renegotiated_grant_years
+    compensation = ctx.compensation
+    done = compensation.in_effect_from if compensation else None
+    ys_sv, ys_en = years_text(years, "sv"), years_text(years, "en")
+    if ctx.settings.I14 == "ends":
+        consequence = (
+            f"Annars upphör överenskommelsen utan uppsägning; sista dag blir {cutoff.isoformat()} (§4, I14).",
+            f"Otherwise the agreement ends without notice; its last day will be {cutoff.isoformat()} (§4, I14).",
+        )
+        ended = (
+            f"Överenskommelsen upphörde därför utan uppsägning; sista dag var {cutoff.isoformat()} (I14).",
+            f"The agreement therefore ended without notice; its last day was {cutoff.isoformat()} (I14).",
+        )
+    else:
+        consequence = (
+            f"Annars fortsätter överenskommelsen utan bidrag för {ys_sv} (I14).",
+            f"Otherwise the agreement continues without a grant for {ys_en} (I14).",
+        )
+        ended = (
+            f"Överenskommelsen fortsätter utan bidrag för {ys_sv} (I14).",
+            f"The agreement continues without a grant for {ys_en} (I14).",
+        )
+    evidence: list[Evidence] = []
+    for check in ctx.amendments:
+        if set(years) & set(check.amendment.grants):
+            detail = "giltigt" if check.valid else "ogiltigt: saknar " + ", ".join(check.missing)
+            when = check.in_effect_from
+            if when is not None and when > cutoff:
+                detail += f"; undertecknat av båda först {when.isoformat()}, efter {cutoff.isoformat()}"
+            evidence.append(Evidence(fact="amendments", id=check.amendment.id, date=check.amendment.date, detail=detail))
+
+    def describe(status: str) -> tuple[str, str]:
+        what = (
+            f"Parterna ska skriftligen, undertecknat av båda (§10), komma överens om bidraget för {ys_sv}",
+            f"The parties must agree in writing, signed by both (§10), on the grant for {ys_en}",
+        )
+        if status == "violated":
+            return duty_message(status, ctx, what, cutoff, done, ended)
+        if status in ("fulfilled", "fulfilled_late") and compensation is not None:
+            amounts_sv = ", ".join(f"{y}: {a} kr" for y, a in sorted(compensation.amendment.grants.items()))
+            return duty_message(
+                status,
+                ctx,
+                what,
+                cutoff,
+                done,
+                (f"Tillägg {compensation.amendment.id} ({amounts_sv}).", f"Amendment {compensation.amendment.id} ({amounts_sv} SEK)."),
+            )
+        return duty_message(status, ctx, what, cutoff, done, consequence)
+
+    return Candidate(
+        id=f"renegotiation/{years[0]}-{years[-1]}" if years else "renegotiation",
+        kind="duty",
+        section=SECTION,
+        quote_key="renegotiation",
+        extra_quote=("automatic_end",),
+        party="both",
+        severity="critical",
+        describe=describe,
+        due=cutoff,
+        done=done,
+        discharged=ctx.is_discharged(cutoff),
+        evidence=tuple(evidence),
+        settings=("I14",),
+        always_upcoming=True,
+    )
+
+
+def notices(ctx: Context) -> list[Candidate]:
+    """ "Överenskommelsen kan sägas upp i förtid, varvid 12 månaders uppsägningstid ska tillämpas." """
+    out: list[Candidate] = []
+    months = ctx.agreement.term.notice_months
+    for check in ctx.notices:
+        notice = check.notice
+        given = notice.date.isoformat()
+        evidence = (Evidence(fact="termination_notices", id=notice.id, date=notice.date, detail=f"party={notice.party}"),)
+        if check.last_day is None:
+            sv = f"Uppsägningen {given} från {PARTY_SV[notice.party]} saknar verkan: överenskommelsen hade redan upphört ({ctx.standing.last_day.isoformat()})."
+            en = f"The notice of {given} from {PARTY_EN[notice.party]} has no effect: the agreement had already ended ({ctx.standing.last_day.isoformat()})."
+            severity = "minor"
+        else:
+            last = check.last_day.isoformat()
+            sv = f"{PARTY_SV[notice.party].capitalize()} sade upp överenskommelsen {given}; med {months} månaders uppsägningstid är sista dag {last}"
+            en = f"{PARTY_EN[notice.party].capitalize()} gave notice on {given}; with {months} months' notice the last day is {last}"
+            if check.capped:
+                sv += " (avtalstidens slut kommer före uppsägningstidens slut)"
+                en += " (the term ends before the notice period does)"
+            sv, en = sv + ".", en + "."
+            severity = "major"
+        texts = (sv, en)
+        out.append(
+            Candidate(
+                id=f"termination-notice/{notice.id}",
+                kind="note",
+                section=SECTION,
+                quote_key="notice",
+                party=notice.party,
+                severity=severity,  # type: ignore[arg-type]
+                describe=lambda status, t=texts: t,
+                evidence=evidence,
+                settings=("I8",),
+            )
+        )
+    return out
+
+
+def termination_rights(ctx: Context) -> list[Candidate]:
+    """Either party's right to give notice of early termination, while the agreement is in force."""
+    out: list[Candidate] = []
+    for party in PARTIES:
+        exercised = [c for c in ctx.notices if c.notice.party == party and c.last_day is not None]
+        available = ctx.standing.state == "in_force"
+        months = ctx.agreement.term.notice_months
+
+        def describe(status: str, party: str = party) -> tuple[str, str]:
+            if status == "available":
+                return (
+                    f"{PARTY_SV[party].capitalize()} kan säga upp överenskommelsen i förtid med {months} månaders uppsägningstid.",
+                    f"{PARTY_EN[party].capitalize()} may give notice of early termination, with {months} months' notice.",
+                )
+            if status == "exercised":
+                return (f"{PARTY_SV[party].capitalize()} har sagt upp överenskommelsen.", f"{PARTY_EN[party].capitalize()} has given notice.")
+            return (
+                "Rätten att säga upp överenskommelsen kan inte längre utövas: den är redan uppsagd eller har upphört.",
+                "The right to give notice can no longer be exercised: notice was given or the agreement has ended.",
+            )
+
+        out.append(
+            Candidate(
+                id=f"termination-right/{party}",
+                kind="right",
+                section=SECTION,
+                quote_key="notice",
+                party=party,
+                severity="info",
+                describe=describe,
+                available=available,
+                exercised=bool(exercised),
+                evidence=tuple(
+                    Evidence(fact="termination_notices", id=c.notice.id, date=c.notice.date) for c in exercised
+                ),
+            )
+        )
+    return out
+
+
+def evaluate(ctx: Context) -> list[Candidate]:
+    """§4's duties, rights and notes on the evaluation day."""
+    return [mid_term_evaluation(ctx), renegotiation(ctx), *notices(ctx), *termination_rights(ctx)]
+
+
+CLAUSE = Clause(
+    name="term",
+    sections=(SECTION,),
+    rules=(
+        Rule(
+            "mid-term-evaluation",
+            SECTION,
+            "mid_term_evaluation",
+            "Both parties evaluate the agreement, including a review of the economic compensation, by the mid-term "
+            "deadline; an evaluation without the review does not count.",
+            "Båda parter utvärderar överenskommelsen, med översyn av den ekonomiska ersättningen, senast vid halvtid; "
+            "en utvärdering utan översynen räknas inte.",
+            ("I1",),
+        ),
+        Rule(
+            "renegotiation/{first}-{last}",
+            SECTION,
+            "renegotiation",
+            "Both parties agree on the grant for the renegotiated years by the cutoff, by a valid (§10) amendment; "
+            "otherwise the agreement ends on the cutoff day without notice.",
+            "Båda parter kommer överens om bidraget för de omförhandlade åren senast brytdagen, genom ett giltigt "
+            "tillägg (§10); annars upphör överenskommelsen den dagen utan uppsägning.",
+            ("I14",),
+        ),
+        Rule(
+            "termination-notice/{notice}",
+            SECTION,
+            "notice",
+            "A notice of early termination sets the last day to the notice date plus the notice period, capped at "
+            "the term's end; a notice after the agreement ended has no effect.",
+            "En uppsägning i förtid ger sista dag = uppsägningsdagen plus uppsägningstiden, högst avtalstidens slut; "
+            "en uppsägning efter att överenskommelsen upphört saknar verkan.",
+            ("I8",),
+        ),
+        Rule(
+            "termination-right/{party}",
+            SECTION,
+            "notice",
+            "Either party may give notice of early termination while the agreement is in force.",
+            "Vardera parten kan säga upp överenskommelsen i förtid medan den gäller.",
+        ),
+    ),
+    evaluate=evaluate,
+)

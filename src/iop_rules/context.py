@@ -1,0 +1,312 @@
+"""What every clause sees: the agreement, the facts known on the evaluation day, the settings in force, and
+what the core derives once for all clauses (valid amendments, the compensation agreement, the effective end).
+
+Clause modules import this, never each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ._types import PartyKey, Responsible
+from .agreement import Agreement, Settings
+from .dates import add_months, move_deadline
+from .engine import EngineFact
+from .facts import Amendment, Facts, TerminationNotice
+from .report import AgreementStatus, Evidence, Finding, Kind, Severity, Status, Text
+
+PARTIES: tuple[PartyKey, PartyKey] = ("city", "fa")
+
+
+def other(party: PartyKey) -> PartyKey:
+    """The other party."""
+    return "fa" if party == "city" else "city"
+
+
+@dataclass(frozen=True)
+class AmendmentCheck:
+    """An amendment judged under §10: valid only in writing and signed by both parties."""
+
+    amendment: Amendment
+    missing: tuple[str, ...]
+    """What it lacks: ``in_writing``, ``signed_by_city``, ``signed_by_fa``; empty when valid."""
+
+    @property
+    def valid(self) -> bool:
+        """Whether it counts."""
+        return not self.missing
+
+    @property
+    def in_effect_from(self) -> dt.date | None:
+        """The day it took effect: its last signature, when valid."""
+        if not self.valid:
+            return None
+        city, fa = self.amendment.signed_by_city, self.amendment.signed_by_fa
+        assert city is not None and fa is not None
+        return max(city, fa)
+
+
+@dataclass(frozen=True)
+class NoticeCheck:
+    """A notice of early termination judged under §4."""
+
+    notice: TerminationNotice
+    last_day: dt.date | None
+    """The last day in force it leads to (notice date + notice period, capped at the term's end); None when
+    it has no effect."""
+    capped: bool
+    """Whether the term's end came before the notice period's end."""
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The agreement's standing on the evaluation day, derived from §4, §10 and the facts."""
+
+    state: str
+    reason: str | None
+    last_day: dt.date
+    """The last day in force as known on the evaluation day (the term's end unless something ends it sooner)."""
+    end_known: bool
+    """Whether an end before the term's expiry is established (notice given, or the automatic end)."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """The evaluation of one snapshot on one day, as every clause sees it."""
+
+    agreement: Agreement
+    facts: Facts
+    """The facts known on the evaluation day (later ones already left out)."""
+    as_of: dt.date
+    settings: Settings
+    horizon_days: int
+    amendments: tuple[AmendmentCheck, ...]
+    compensation: AmendmentCheck | None
+    """The valid amendment agreeing the renegotiated grants, signed by both by the §4 cutoff."""
+    notices: tuple[NoticeCheck, ...]
+    standing: Standing
+
+    @property
+    def horizon_end(self) -> dt.date:
+        """The last day of the horizon for upcoming actions."""
+        return self.as_of + dt.timedelta(days=self.horizon_days)
+
+    @property
+    def valid_amendments(self) -> tuple[Amendment, ...]:
+        """Amendments that count under §10."""
+        return tuple(a.amendment for a in self.amendments if a.valid)
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Whether the agreement is (or was) in force on a day, as known on the evaluation day."""
+        return self.agreement.term.start <= day <= self.standing.last_day
+
+    def is_discharged(self, due: dt.date | None, survives: bool = False) -> bool:
+        """Whether a duty falling due on ``due`` is discharged by the agreement's end (§4).
+
+        Only when an end before the term's expiry is established; a surviving duty (the last account,
+        repayment) never is.
+        """
+        if survives or due is None:
+            return False
+        return due > self.standing.last_day
+
+    def payment_deadline(self, written: dt.date) -> dt.date:
+        """A deadline to pay or hand something in, moved under I2."""
+        return move_deadline(written, self.settings.I2)
+
+    def grant_amount(self, year: int) -> tuple[Decimal, str] | None:
+        """The grant owed for a year and where it comes from (``agreement`` or an amendment's id), or None.
+
+        A renegotiated year's grant comes from the newest valid amendment that sets it, once the parties have
+        agreed on compensation by the §4 cutoff (or, under I14 ``continues_without_grant``, at any time).
+        """
+        fixed = self.agreement.fixed_grant(year)
+        if fixed is not None:
+            return fixed, "agreement"
+        if self.compensation is None and self.settings.I14 == "ends":
+            return None
+        setting = [c for c in self.amendments if c.valid and year in c.amendment.grants]
+        if not setting:
+            return None
+        newest = max(setting, key=lambda c: (c.in_effect_from or dt.date.min, c.amendment.id))
+        return newest.amendment.grants[year], newest.amendment.id
+
+    def quote(self, section: str, key: str) -> str:
+        """Swedish words of the agreement."""
+        return self.agreement.quote(section, key)
+
+
+Describe = Callable[[str], tuple[str, str]]
+"""Given a status, the finding's message in Swedish and English."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A duty, right or note a clause found, before the engine decides its status."""
+
+    id: str
+    kind: Kind
+    section: str
+    quote_key: str
+    party: Responsible
+    severity: Severity
+    describe: Describe
+    due: dt.date | None = None
+    done: dt.date | None = None
+    """The day the duty was done (fulfilled), if it was."""
+    discharged: bool = False
+    assess: bool = False
+    """A person must decide before the duty's outcome is known."""
+    event: bool = False
+    """The candidate is an event that broke a duty (a fee charged, an absent party): always a breach."""
+    available: bool = False
+    exercised: bool = False
+    evidence: tuple[Evidence, ...] = ()
+    amount: Decimal | None = None
+    settings: tuple[str, ...] = ()
+    always_upcoming: bool = False
+    """Listed among upcoming actions whatever the horizon, while not yet done (the §4 cutoff)."""
+    extra_quote: tuple[str, ...] = field(default=())
+    """Further quote keys of the same section appended to the quote."""
+
+    def engine_fact(self, ctx: Context) -> EngineFact:
+        """The flat fact the engine classifies."""
+        kind = "breach" if self.event else self.kind
+        return EngineFact(
+            id=self.id,
+            t=kind,
+            as_of_day=ctx.as_of.toordinal(),
+            horizon_day=ctx.horizon_end.toordinal(),
+            has_due=int(self.due is not None),
+            due_day=self.due.toordinal() if self.due else 0,
+            done=int(self.done is not None),
+            done_day=self.done.toordinal() if self.done else 0,
+            discharged=int(self.discharged),
+            assess=int(self.assess),
+            available=int(self.available),
+            exercised=int(self.exercised),
+        )
+
+    def finding(self, status: Status, ctx: Context) -> Finding:
+        """The finding, once the engine has decided the status."""
+        sv, en = self.describe(status)
+        quote = " … ".join(ctx.quote(self.section, key) for key in (self.quote_key, *self.extra_quote))
+        return Finding(
+            id=self.id,
+            kind=self.kind,
+            status=status,
+            section=self.section,
+            party=self.party,
+            due=self.due,
+            severity=self.severity,
+            message=Text(sv=sv, en=en),
+            quote=quote,
+            evidence=tuple(sorted(self.evidence, key=lambda e: (e.date or dt.date.min, e.fact, e.id))),
+            amount=self.amount,
+            settings=tuple(sorted(set(self.settings), key=lambda s: int(s[1:]))),
+        )
+
+
+def check_amendment(amendment: Amendment) -> AmendmentCheck:
+    """§10: "upprättas skriftligen och undertecknas av båda parter"."""
+    missing: list[str] = []
+    if not amendment.in_writing:
+        missing.append("in_writing")
+    if amendment.signed_by_city is None:
+        missing.append("signed_by_city")
+    if amendment.signed_by_fa is None:
+        missing.append("signed_by_fa")
+    return AmendmentCheck(amendment, tuple(missing))
+
+
+def build_context(
+    agreement: Agreement, facts: Facts, as_of: dt.date, settings: Settings, horizon_days: int
+) -> Context:
+    """Derive once what every clause needs: valid amendments, the compensation agreement and the standing."""
+    visible = facts.visible(as_of)
+    term = agreement.term
+    checks = tuple(check_amendment(a) for a in sorted(visible.amendments, key=lambda a: (a.date, a.id)))
+    renegotiated = set(term.renegotiated_grant_years)
+    # §4 with §10: agreement on compensation counts only as a valid amendment signed by both by the cutoff.
+    compensation = next(
+        (
+            c
+            for c in sorted(
+                (c for c in checks if c.valid and renegotiated & set(c.amendment.grants)),
+                key=lambda c: (c.in_effect_from or dt.date.max, c.amendment.id),
+            )
+            if c.in_effect_from is not None and c.in_effect_from <= term.renegotiation_cutoff
+        ),
+        None,
+    )
+    last_day, reason, end_known = term.end, "expiry", False
+    if settings.I14 == "ends" and compensation is None and as_of > term.renegotiation_cutoff:
+        last_day, reason, end_known = term.renegotiation_cutoff, "no_compensation_agreement", True
+    notices: list[NoticeCheck] = []
+    for notice in sorted(visible.termination_notices, key=lambda n: (n.date, n.id)):
+        if notice.date > last_day:
+            notices.append(NoticeCheck(notice, None, False))
+            continue
+        period_end = add_months(notice.date, term.notice_months, settings.I8)
+        notice_last = min(period_end, last_day)
+        notices.append(NoticeCheck(notice, notice_last, period_end > last_day))
+        if notice_last < last_day or not end_known:
+            last_day, reason, end_known = notice_last, "notice", True
+    if as_of < term.start:
+        state = "not_started"
+    elif as_of > last_day:
+        state = "ended"
+    elif reason == "notice":
+        state = "notice_given"
+    else:
+        state = "in_force"
+    standing = Standing(state, reason if state in ("ended", "notice_given") else None, last_day, end_known)
+    return Context(
+        agreement=agreement,
+        facts=visible,
+        as_of=as_of,
+        settings=settings,
+        horizon_days=horizon_days,
+        amendments=checks,
+        compensation=compensation,
+        notices=tuple(notices),
+        standing=standing,
+    )
+
+
+_STATE_TEXT = {
+    "not_started": ("Överenskommelsen har inte börjat gälla; den gäller från {start}.", "The agreement is not yet in force; it starts on {start}."),
+    "in_force": ("Överenskommelsen gäller till och med {last}.", "The agreement is in force until {last} inclusive."),
+    "notice_given": (
+        "Överenskommelsen är uppsagd och gäller till och med {last}.",
+        "Notice has been given; the agreement is in force until {last} inclusive.",
+    ),
+    "ended": ("Överenskommelsen upphörde; sista dag var {last}.", "The agreement has ended; its last day was {last}."),
+}
+_REASON_TEXT = {
+    "expiry": (" Avtalstiden gick ut.", " The term expired."),
+    "no_compensation_agreement": (
+        " Parterna var inte överens om ersättningen för 2027–2028 senast 2026-12-31 (§4).",
+        " The parties did not agree on the compensation for 2027–2028 by 2026-12-31 (§4).",
+    ),
+    "notice": (" Överenskommelsen sades upp i förtid (§4).", " Notice of early termination was given (§4)."),
+}
+
+
+def agreement_status(ctx: Context) -> AgreementStatus:
+    """The report's view of the standing."""
+    standing = ctx.standing
+    sv, en = _STATE_TEXT[standing.state]
+    values = {"start": ctx.agreement.term.start.isoformat(), "last": standing.last_day.isoformat()}
+    sv, en = sv.format(**values), en.format(**values)
+    if standing.reason is not None:
+        sv, en = sv + _REASON_TEXT[standing.reason][0], en + _REASON_TEXT[standing.reason][1]
+    return AgreementStatus(
+        state=standing.state,  # type: ignore[arg-type]
+        reason=standing.reason,  # type: ignore[arg-type]
+        last_day=standing.last_day,
+        message=Text(sv=sv, en=en),
+    )

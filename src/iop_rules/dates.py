@@ -1,0 +1,99 @@
+"""Date arithmetic the agreement needs: month steps (I8), deadlines moved off non-working days (I2), terms (I3).
+
+Swedish public holidays and the de facto holidays (midsommarafton, julafton, nyårsafton) come from the
+``holidays`` package, not from a list written here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import holidays
+from dateutil.relativedelta import relativedelta
+
+from .agreement import Agreement, Settings
+
+
+def add_months(day: dt.date, months: int, month_end: str) -> dt.date:
+    """``day`` plus whole months; when the target month lacks the day (29–31), I8 decides.
+
+    ``last_day_of_month``: the target month's last day. ``first_day_of_next_month``: the day after it.
+    """
+    target = day + relativedelta(months=months)
+    if target.day == day.day or month_end == "last_day_of_month":
+        return target
+    # relativedelta clipped to the month's last day; the alternative reading moves to the next month's first day.
+    return target + dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=256)
+def _non_working_days(year: int) -> frozenset[dt.date]:
+    calendar_year = holidays.country_holidays(
+        "SE", years=year, categories=(holidays.PUBLIC, holidays.DE_FACTO)
+    )
+    return frozenset(calendar_year.keys())
+
+
+def non_working_reason(day: dt.date) -> str | None:
+    """Why a day is not a day to pay or hand in on (Saturday, Sunday, a holiday's Swedish name), or None."""
+    if day.weekday() == 5:
+        return "lördag"
+    if day.weekday() == 6:
+        return "söndag"
+    if day in _non_working_days(day.year):
+        names = holidays.country_holidays(
+            "SE", years=day.year, categories=(holidays.PUBLIC, holidays.DE_FACTO), language="sv"
+        )
+        return str(names.get(day))
+    return None
+
+
+def move_deadline(day: dt.date, rule: str) -> dt.date:
+    """A payment or hand-in deadline under I2: ``next_business_day`` moves it off Saturdays, Sundays, public
+    holidays, midsummer eve, Christmas eve and New Year's eve; ``no_move`` leaves it."""
+    if rule == "no_move":
+        return day
+    while non_working_reason(day) is not None:
+        day += dt.timedelta(days=1)
+    return day
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A span of days, inclusive at both ends: a term ("termin"), a year, or a part of one."""
+
+    start: dt.date
+    end: dt.date
+    name: str
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether the day lies in the period."""
+        return self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        """Length in days."""
+        return (self.end - self.start).days + 1
+
+
+def terms(agreement: Agreement, settings: Settings) -> tuple[Period, ...]:
+    """The terms ("terminer") that overlap the agreement's whole term, under I3."""
+    first, last = agreement.term.start, agreement.term.end
+    if settings.I3 == "configured":
+        configured = agreement.interpretations["I3"].terms
+        return tuple(
+            sorted(Period(t.start, t.end, t.name) for t in configured if t.end >= first and t.start <= last)
+        )
+    out: list[Period] = []
+    for year in range(first.year, last.year + 1):
+        out.append(Period(dt.date(year, 1, 1), dt.date(year, 6, 30), f"{year} vår"))
+        out.append(Period(dt.date(year, 7, 1), dt.date(year, 12, 31), f"{year} höst"))
+    return tuple(p for p in out if p.end >= first and p.start <= last)
+
+
+def last_day_of_month(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -1,0 +1,106 @@
+"""Evaluating a snapshot of facts against the agreement on one day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from . import engine
+from ._types import MAX_DAY, MIN_DAY, InputError
+from .agreement import Agreement
+from .clauses import CLAUSES
+from .context import Candidate, Context, agreement_status, build_context
+from .facts import Facts
+from .report import SEVERITY_RANK, Finding, Report
+
+_UPCOMING_DUTY = ("due",)
+
+
+def resolve_as_of(facts: Facts, as_of: dt.date | None) -> dt.date:
+    """The evaluation day: the one given, else the snapshot's ``as_of``, else today."""
+    day = as_of or facts.as_of or dt.date.today()
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise InputError(f"as_of: {day!r} är inget datum", f"as_of: {day!r} is not a date")
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise InputError(
+            f"as_of: {day.isoformat()} ligger utanför 1900-01-01..2100-12-31",
+            f"as_of: {day.isoformat()} is outside 1900-01-01..2100-12-31",
+        )
+    return day
+
+
+def context_for(
+    agreement: Agreement,
+    facts: Facts,
+    as_of: dt.date | None = None,
+    horizon_days: int | None = None,
+    settings: Mapping[str, object] | None = None,
+) -> Context:
+    """The context every clause sees for this evaluation."""
+    day = resolve_as_of(facts, as_of)
+    resolved = agreement.settings(settings)
+    horizon = resolved.I13 if horizon_days is None else horizon_days
+    if horizon < 0:
+        raise InputError(f"horizon_days: {horizon} är negativt", f"horizon_days: {horizon} is negative")
+    return build_context(agreement, facts, day, resolved, horizon)
+
+
+def candidates(ctx: Context) -> list[Candidate]:
+    """Every clause's candidates, in registry order."""
+    return [candidate for clause in CLAUSES for candidate in clause.evaluate(ctx)]
+
+
+def _upcoming(finding: Finding, candidate: Candidate) -> bool:
+    if finding.kind == "right":
+        return finding.status == "available"
+    if finding.kind != "duty":
+        return False
+    if finding.status in _UPCOMING_DUTY:
+        return True
+    return candidate.always_upcoming and finding.status == "pending"
+
+
+def _urgency(finding: Finding) -> tuple[int, dt.date, str]:
+    return (SEVERITY_RANK[finding.severity], finding.due or dt.date.max, finding.id)
+
+
+def evaluate(
+    agreement: Agreement,
+    facts: Facts,
+    as_of: dt.date | None = None,
+    horizon_days: int | None = None,
+    settings: Mapping[str, object] | None = None,
+) -> Report:
+    """What the agreement asks on ``as_of``, given the facts known that day.
+
+    ``settings`` overrides interpretation settings (I1–I14) for this evaluation only. Findings are values:
+    only bad input raises (InputError).
+    """
+    ctx = context_for(agreement, facts, as_of, horizon_days, settings)
+    return report_for(ctx, candidates(ctx))
+
+
+def report_for(ctx: Context, found: list[Candidate]) -> Report:
+    """Classify candidates with the engine and assemble the report."""
+    statuses = engine.classify([c.engine_fact(ctx) for c in found])
+    pairs = sorted(((c.finding(statuses[c.id], ctx), c) for c in found), key=lambda p: p[0].id)  # type: ignore[arg-type]
+    findings = [f for f, _ in pairs]
+    obligations = tuple(f for f in findings if f.kind == "duty")
+    breaches = tuple(
+        sorted(
+            (f for f in obligations if f.status in ("violated", "fulfilled_late")),
+            key=lambda f: (f.status != "violated", *_urgency(f)),
+        )
+    )
+    upcoming = tuple(sorted((f for f, c in pairs if _upcoming(f, c)), key=_urgency))
+    notes = tuple(f for f in findings if f.kind == "note")
+    return Report(
+        as_of=ctx.as_of,
+        horizon_days=ctx.horizon_days,
+        agreement=agreement_status(ctx),
+        breaches=breaches,
+        upcoming=upcoming,
+        obligations=obligations,
+        notes=notes,
+        settings=dict(ctx.settings.as_dict()),
+    )

@@ -1,0 +1,489 @@
+"""The snapshot of facts: what happened under the agreement, as recorded by the parties, up to a date.
+
+The schema holds what the rules need and nothing about the people helped: no names, no case details, only
+dates, counts, amounts and which party did what. Unknown fields are rejected. Every record has an ``id``
+unique in the snapshot, so that a finding can name the facts it used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from ._io import read_document
+from ._types import MODEL_CONFIG, Day, InputError, PartyKey, Sek
+
+FactId = str
+
+
+def _check_id(value: str) -> str:
+    if not value or len(value) > 64 or not all(c.isalnum() or c in "-_.:" for c in value):
+        raise ValueError("expected an id of 1–64 letters, digits or - _ . :")
+    return value
+
+
+class Record(BaseModel):
+    """A recorded fact with an id and the day it happened."""
+
+    model_config = MODEL_CONFIG
+
+    id: FactId
+    """An id unique in the snapshot, e.g. ``gp-2026-1``; findings cite it as evidence."""
+    date: Day
+    """The day it happened."""
+
+    @field_validator("id")
+    @classmethod
+    def _valid_id(cls, value: str) -> str:
+        return _check_id(value)
+
+
+class Signature(Record):
+    """§11 Underskrift: a party's signature of the agreement."""
+
+    party: PartyKey
+    """The party that signed."""
+    signatory_role: str | None = Field(default=None, max_length=200)
+    """The role that signed, e.g. "Socialdirektör"; never a person's name."""
+
+
+class Amendment(Record):
+    """§10 Tillägg: an addition to or change of the agreement. ``date`` is the day it was drawn up."""
+
+    in_writing: bool
+    """Whether it was drawn up in writing ("upprättas skriftligen")."""
+    signed_by_city: Day | None = None
+    """The day city signed it, if it did."""
+    signed_by_fa: Day | None = None
+    """The day fa signed it, if it did."""
+    changes: str = Field(min_length=1, max_length=500)
+    """What it changes, in a few words (no personal data)."""
+    grants: dict[int, Sek] = Field(default_factory=dict)
+    """The grants it agrees, per year (the §4 compensation agreement for 2027 and 2028)."""
+
+    @field_validator("grants", mode="before")
+    @classmethod
+    def _year_keys(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            out: dict[int, Any] = {}
+            for key, amount in value.items():
+                if not (isinstance(key, int) or (isinstance(key, str) and key.isdigit())):
+                    raise ValueError(f"grants key {key!r}: expected a year such as 2027")
+                if not 1900 <= int(key) <= 2100:
+                    raise ValueError(f"grants key {key!r}: expected a year from 1900 to 2100")
+                out[int(key)] = amount
+            return out
+        return value
+
+    @model_validator(mode="after")
+    def _signed_after_drawn_up(self) -> Amendment:
+        for field in ("signed_by_city", "signed_by_fa"):
+            signed = getattr(self, field)
+            if signed is not None and signed < self.date:
+                raise ValueError(f"{field} {signed} is before the amendment's date {self.date}")
+        return self
+
+    def signed_by(self, party: PartyKey) -> dt.date | None:
+        """The day the party signed, if it did."""
+        return self.signed_by_city if party == "city" else self.signed_by_fa
+
+
+class TerminationNotice(Record):
+    """§4: a notice of early termination ("sägas upp i förtid") given by a party on ``date``."""
+
+    party: PartyKey
+    """The party that gave notice."""
+
+
+class Evaluation(Record):
+    """§4 and §8: an evaluation of the agreement held by the parties."""
+
+    mid_term: bool = False
+    """Recorded as the §4 mid-term evaluation ("utvärdera överenskommelsen")."""
+    includes_compensation_review: bool = False
+    """Whether it included the review of the economic compensation ("översyn av den ekonomiska ersättningen")."""
+
+
+class FollowUp(Record):
+    """§8: a follow-up of the agreement by the parties ("följas upp av parterna")."""
+
+
+class GrantPayment(Record):
+    """§6: a payment of the annual grant from city to fa, on ``date``."""
+
+    grant_year: int = Field(ge=1900, le=2100)
+    """The grant year the payment is for."""
+    amount: Sek
+    """The amount paid, exact in SEK."""
+
+
+class AnnualAccount(Record):
+    """§8: fa's written account of how a year's grant was used ("skriftliga redogörelser"), handed in on ``date``."""
+
+    grant_year: int = Field(ge=1900, le=2100)
+    """The grant year it accounts for."""
+
+
+class StatisticsRequest(Record):
+    """§8: city's request for the statistics fa must be able to provide."""
+
+
+class StatisticsDelivery(Record):
+    """§8: fa's delivery of statistics in answer to a request. A missing or negative figure does not fulfil it."""
+
+    request_id: FactId
+    """The id of the request it answers."""
+    contacts: int | None = None
+    """Number of contacts ("antal kontakter")."""
+    support_talks: int | None = None
+    """Number of support talks ("stödsamtal")."""
+    persons_reached: int | None = None
+    """Number of persons reached by the preventive internet outreach ("antal personer som nåtts")."""
+
+
+class Meeting(Record):
+    """§6 and §7: a meeting of the working group, steering group, network or core group."""
+
+    body: Literal["working_group", "steering_group", "network", "core_group"]
+    """Which body met: arbetsgrupp, styrgrupp, nätverk or kärngrupp."""
+    convener: Literal["city", "fa", "other"]
+    """Who convened it ("sammankallande")."""
+    present: tuple[PartyKey, ...]
+    """The parties with representatives present."""
+
+    @field_validator("present")
+    @classmethod
+    def _unique(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(value)) != len(value):
+            raise ValueError("a party is listed twice")
+        return tuple(sorted(value))
+
+
+class PrincipledDecision(Record):
+    """§7: a principled decision on the partnership's work ("principiella beslut")."""
+
+    body: Literal["steering_group", "working_group", "network", "core_group", "other"]
+    """The body that took it; only the steering group may."""
+
+
+class OutreachSession(Record):
+    """§6 and §1: an internet-outreach session ("internetuppsök")."""
+
+    city_present: bool
+    """Whether city took part."""
+
+
+class JointPlan(Record):
+    """§1 and §6: the joint plan for initial case handling and parallel support, adopted on ``date``."""
+
+    adopted_by: tuple[PartyKey, ...]
+    """The parties that adopted it."""
+    city_participated: bool
+    """Whether city took part in developing it ("Medverka i framtagande")."""
+
+
+AttestationItem = Literal[
+    "fa_staff",
+    "fa_support",
+    "fa_volunteers",
+    "fa_outreach_coordination",
+    "fa_statistics_coordination",
+    "fa_premises",
+    "fa_administration",
+    "fa_civil_society",
+    "city_inform_residents",
+    "city_identify",
+    "city_staff_awareness",
+    "city_marketing",
+    "city_inform_fa",
+]
+"""The qualitative §6 duties attested once a year; the prefix names the responsible party."""
+
+
+class Attestation(Record):
+    """§6 and §8: an attestation, at a follow-up, that a qualitative duty was met during a calendar year."""
+
+    year: int = Field(ge=1900, le=2100)
+    """The calendar year attested."""
+    item: AttestationItem
+    """The duty attested (a quote key of §6)."""
+
+
+class FeeCharged(Record):
+    """§6: a fee charged to an individual for fa's advice or support, which must be free ("kostnadsfri")."""
+
+    amount: Sek
+    """The fee charged, exact in SEK."""
+
+
+class Determination(BaseModel):
+    """A person's recorded decision on one of the §8 exemptions, with the day it was made."""
+
+    model_config = MODEL_CONFIG
+
+    outcome: Literal["established", "rejected"]
+    """Whether the exemption was found to apply."""
+    date: Day
+    """The day it was decided."""
+
+
+class Repayment(Record):
+    """§8: money fa repaid on a misuse case."""
+
+    amount: Sek
+    """The amount repaid."""
+
+
+class Claim(Record):
+    """§8: a claim for repayment that city made on a misuse case ("krav på återbetalning")."""
+
+    amount: Sek
+    """The amount claimed."""
+
+
+class MisuseCase(Record):
+    """§8: a case of funds used outside the intended purposes ("felaktig medelsanvändning"), known from ``date``."""
+
+    grant_year: int = Field(ge=1900, le=2100)
+    """The grant year whose funds are concerned."""
+    amount: Sek
+    """The amount affected ("det belopp som berörs")."""
+    manifest: bool | None = None
+    """Whether the use was manifestly outside the purposes ("uppenbart"); None while undecided."""
+    care_shown: Determination | None = None
+    """Exemption (a): fa showed the care that could reasonably be required; None while undecided."""
+    disproportionate: Determination | None = None
+    """Exemption (b): insisting on repayment would be disproportionate; None while undecided."""
+    repayments: tuple[Repayment, ...] = ()
+    """What fa has repaid on this case."""
+    claims: tuple[Claim, ...] = ()
+    """The claims city has made on this case."""
+
+
+class RenegotiationDemand(Record):
+    """§9: a party's demand for renegotiation ("kräva omförhandling")."""
+
+    party: PartyKey
+    """The party demanding."""
+    ground: Literal["non_fulfilment", "unforeseen_circumstances"]
+    """The other party does not fulfil its commitments, or circumstances arose that could not be foreseen."""
+    concluded: Day | None = None
+    """The day the renegotiation was concluded, if it was."""
+
+    @model_validator(mode="after")
+    def _order(self) -> RenegotiationDemand:
+        if self.concluded is not None and self.concluded < self.date:
+            raise ValueError(f"concluded {self.concluded} is before the demand's date {self.date}")
+        return self
+
+
+class Dispute(Record):
+    """§9: a dispute between the parties ("tvist"), raised on ``date``."""
+
+    raised_by: PartyKey
+    """The party that raised it."""
+
+
+class Dialogue(Record):
+    """§9: a dialogue held to resolve a dispute ("lösas genom dialog")."""
+
+    dispute_id: FactId
+    """The id of the dispute it concerns."""
+
+
+class AuthorityFinding(Record):
+    """§9: a finding by a state or municipal authority that fa did not follow applicable law or regulation."""
+
+    authority: str = Field(min_length=1, max_length=200)
+    """The authority, e.g. "IVO"."""
+
+
+_COLLECTIONS = (
+    "signatures",
+    "amendments",
+    "termination_notices",
+    "evaluations",
+    "follow_ups",
+    "grant_payments",
+    "annual_accounts",
+    "statistics_requests",
+    "statistics_deliveries",
+    "meetings",
+    "principled_decisions",
+    "outreach_sessions",
+    "joint_plans",
+    "attestations",
+    "fees_charged",
+    "misuse_cases",
+    "renegotiation_demands",
+    "disputes",
+    "dialogues",
+    "authority_findings",
+)
+
+
+class Facts(BaseModel):
+    """A snapshot of what happened under the agreement. Facts dated after the evaluation day are invisible to it."""
+
+    model_config = MODEL_CONFIG
+
+    as_of: Day | None = None
+    """The day the snapshot describes; evaluation uses it unless told another day."""
+    signatures: tuple[Signature, ...] = ()
+    """§11: signatures of the agreement."""
+    amendments: tuple[Amendment, ...] = ()
+    """§10: amendments, valid or not."""
+    termination_notices: tuple[TerminationNotice, ...] = ()
+    """§4: notices of early termination."""
+    evaluations: tuple[Evaluation, ...] = ()
+    """§4 and §8: evaluations held."""
+    follow_ups: tuple[FollowUp, ...] = ()
+    """§8: follow-ups held."""
+    grant_payments: tuple[GrantPayment, ...] = ()
+    """§6: grant payments made."""
+    annual_accounts: tuple[AnnualAccount, ...] = ()
+    """§8: written accounts handed in."""
+    statistics_requests: tuple[StatisticsRequest, ...] = ()
+    """§8: requests for statistics."""
+    statistics_deliveries: tuple[StatisticsDelivery, ...] = ()
+    """§8: statistics delivered."""
+    meetings: tuple[Meeting, ...] = ()
+    """§6 and §7: meetings held."""
+    principled_decisions: tuple[PrincipledDecision, ...] = ()
+    """§7: principled decisions taken."""
+    outreach_sessions: tuple[OutreachSession, ...] = ()
+    """§6: internet-outreach sessions held."""
+    joint_plans: tuple[JointPlan, ...] = ()
+    """§1: adoptions of the joint plan."""
+    attestations: tuple[Attestation, ...] = ()
+    """§6: attestations of the qualitative duties."""
+    fees_charged: tuple[FeeCharged, ...] = ()
+    """§6: fees charged to individuals."""
+    misuse_cases: tuple[MisuseCase, ...] = ()
+    """§8: cases of funds used outside the intended purposes."""
+    renegotiation_demands: tuple[RenegotiationDemand, ...] = ()
+    """§9: demands for renegotiation."""
+    disputes: tuple[Dispute, ...] = ()
+    """§9: disputes raised."""
+    dialogues: tuple[Dialogue, ...] = ()
+    """§9: dialogues held on disputes."""
+    authority_findings: tuple[AuthorityFinding, ...] = ()
+    """§9: authority findings against fa."""
+
+    @model_validator(mode="after")
+    def _ids_and_references(self) -> Facts:
+        ids: list[str] = []
+        for name in _COLLECTIONS:
+            for record in getattr(self, name):
+                ids.append(record.id)
+                if isinstance(record, MisuseCase):
+                    ids.extend(r.id for r in record.repayments)
+                    ids.extend(c.id for c in record.claims)
+        duplicated = sorted(k for k, n in Counter(ids).items() if n > 1)
+        if duplicated:
+            raise ValueError(f"id {duplicated[0]!r} is used more than once; every record needs its own id")
+        requests = {r.id: r for r in self.statistics_requests}
+        for delivery in self.statistics_deliveries:
+            request = requests.get(delivery.request_id)
+            if request is None:
+                raise ValueError(
+                    f"statistics_deliveries {delivery.id!r}: request_id {delivery.request_id!r} names no statistics request"
+                )
+            if delivery.date < request.date:
+                raise ValueError(f"statistics_deliveries {delivery.id!r}: date {delivery.date} is before its request's date {request.date}")
+        disputes = {d.id: d for d in self.disputes}
+        for dialogue in self.dialogues:
+            dispute = disputes.get(dialogue.dispute_id)
+            if dispute is None:
+                raise ValueError(f"dialogues {dialogue.id!r}: dispute_id {dialogue.dispute_id!r} names no dispute")
+            if dialogue.date < dispute.date:
+                raise ValueError(f"dialogues {dialogue.id!r}: date {dialogue.date} is before its dispute's date {dispute.date}")
+        for case in self.misuse_cases:
+            for item in (*case.repayments, *case.claims):
+                if item.date < case.date:
+                    raise ValueError(f"misuse_cases {case.id!r}: {item.id!r} dated {item.date}, before the case's date {case.date}")
+            for field in ("care_shown", "disproportionate"):
+                determination = getattr(case, field)
+                if determination is not None and determination.date < case.date:
+                    raise ValueError(
+                        f"misuse_cases {case.id!r}: {field}.date {determination.date} is before the case's date {case.date}"
+                    )
+        return self
+
+    def visible(self, as_of: dt.date) -> Facts:
+        """The snapshot as it was known at the end of ``as_of``: everything dated later is left out.
+
+        Signatures of an amendment, exemption determinations, repayments, claims and concluded renegotiations
+        carry their own dates and are left out on their own.
+        """
+
+        def seen(records: tuple[Any, ...]) -> tuple[Any, ...]:
+            return tuple(r for r in records if r.date <= as_of)
+
+        def amendment(a: Amendment) -> Amendment:
+            city = a.signed_by_city if a.signed_by_city and a.signed_by_city <= as_of else None
+            fa = a.signed_by_fa if a.signed_by_fa and a.signed_by_fa <= as_of else None
+            if (city, fa) == (a.signed_by_city, a.signed_by_fa):
+                return a
+            return a.model_copy(update={"signed_by_city": city, "signed_by_fa": fa})
+
+        def case(c: MisuseCase) -> MisuseCase:
+            care = c.care_shown if c.care_shown and c.care_shown.date <= as_of else None
+            dis = c.disproportionate if c.disproportionate and c.disproportionate.date <= as_of else None
+            return c.model_copy(
+                update={
+                    "care_shown": care,
+                    "disproportionate": dis,
+                    "repayments": seen(c.repayments),
+                    "claims": seen(c.claims),
+                }
+            )
+
+        def demand(d: RenegotiationDemand) -> RenegotiationDemand:
+            if d.concluded is not None and d.concluded > as_of:
+                return d.model_copy(update={"concluded": None})
+            return d
+
+        update: dict[str, Any] = {name: seen(getattr(self, name)) for name in _COLLECTIONS}
+        update["amendments"] = tuple(amendment(a) for a in update["amendments"])
+        update["misuse_cases"] = tuple(case(c) for c in update["misuse_cases"])
+        update["renegotiation_demands"] = tuple(demand(d) for d in update["renegotiation_demands"])
+        update["as_of"] = as_of
+        return self.model_copy(update=update)
+
+    def record_count(self) -> int:
+        """How many records the snapshot holds (nested repayments and claims included)."""
+        total = 0
+        for name in _COLLECTIONS:
+            for record in getattr(self, name):
+                total += 1
+                if isinstance(record, MisuseCase):
+                    total += len(record.repayments) + len(record.claims)
+        return total
+
+
+def load_facts(path: str | Path) -> Facts:
+    """Load and validate a facts file (``.toml`` or ``.json``).
+
+    Raises InputError naming the field, the value and what was expected.
+    """
+    from .agreement import validate_document
+
+    source = Path(path)
+    data = read_document(source, what="facts")
+    facts: Facts = validate_document(Facts, data, source)
+    return facts
+
+
+def parse_facts(data: object, source: str = "facts") -> Facts:
+    """Validate already parsed data (a mapping) as a facts snapshot."""
+    from .agreement import validate_document
+
+    if not isinstance(data, dict):
+        raise InputError(f"{source}: förväntade ett objekt", f"{source}: expected an object")
+    facts: Facts = validate_document(Facts, data, source)
+    return facts

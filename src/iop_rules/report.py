@@ -1,0 +1,175 @@
+"""The report of one evaluation: the agreement's status and the findings, as stable, ordered values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ._types import Day, Responsible, Sek
+
+Status = Literal[
+    "pending",
+    "due",
+    "open",
+    "fulfilled",
+    "fulfilled_late",
+    "violated",
+    "discharged",
+    "needs_assessment",
+    "available",
+    "exercised",
+    "expired",
+    "noted",
+]
+"""A finding's lifecycle status.
+
+Duties: ``pending`` (not yet due, beyond the horizon), ``due`` (due within the horizon), ``open`` (a duty with
+no deadline, not yet done), ``fulfilled``, ``fulfilled_late`` (a breach that was cured), ``violated`` (past
+due and not done, or a breach that happened), ``discharged`` (the agreement ended before the duty fell due),
+``needs_assessment`` (a person must decide). Rights: ``available``, ``exercised``, ``expired``.
+Notes: ``noted`` (something the parties should know that is neither a duty nor a right).
+"""
+
+Kind = Literal["duty", "right", "note"]
+Severity = Literal["critical", "major", "minor", "info"]
+SEVERITY_RANK: dict[str, int] = {"critical": 0, "major": 1, "minor": 2, "info": 3}
+
+REPORT_CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class Text(BaseModel):
+    """A message for a person, in Swedish and in English."""
+
+    model_config = REPORT_CONFIG
+
+    sv: str
+    """In Swedish."""
+    en: str
+    """In English."""
+
+    def get(self, lang: str) -> str:
+        """The message in ``sv`` or ``en``."""
+        return self.sv if lang == "sv" else self.en
+
+
+class Evidence(BaseModel):
+    """A fact a finding rests on: which record, of which kind, from which day, and what it showed."""
+
+    model_config = REPORT_CONFIG
+
+    fact: str
+    """The kind of fact (the facts collection), e.g. ``grant_payments``, or ``agreement`` for agreement data."""
+    id: str
+    """The record's id in the facts, or the agreement field."""
+    date: Day | None = None
+    """The record's day, if it has one."""
+    detail: str = ""
+    """What the record showed that mattered, e.g. ``amount 199999.99``."""
+
+
+class Finding(BaseModel):
+    """One duty, right or note of the agreement, with its status on the evaluation day."""
+
+    model_config = REPORT_CONFIG
+
+    id: str
+    """A stable id: the same duty has the same id at every date and run, e.g. ``grant-payment/2026``."""
+    kind: Kind
+    """``duty`` (an obligation), ``right`` (a power a party may exercise) or ``note``."""
+    status: Status
+    """The lifecycle status on the evaluation day."""
+    section: str
+    """The agreement's section, ``"1"`` to ``"11"``."""
+    party: Responsible
+    """Who the duty lies with, who holds the right, or whom the note concerns."""
+    due: Day | None
+    """The deadline (inclusive), or null when the duty has none."""
+    severity: Severity
+    """How much it matters: ``critical``, ``major``, ``minor`` or ``info``."""
+    message: Text
+    """What it means, in Swedish and English."""
+    quote: str
+    """The Swedish words of the agreement it rests on."""
+    evidence: tuple[Evidence, ...] = ()
+    """The facts it used."""
+    amount: Sek | None = None
+    """An amount it concerns (missing, overpaid, claimable), exact in SEK; null when none."""
+    settings: tuple[str, ...] = ()
+    """The interpretation settings (I1–I14) its outcome depends on."""
+
+    def days_left(self, as_of: dt.date) -> int | None:
+        """Days from the evaluation day to the deadline (negative when past)."""
+        return None if self.due is None else (self.due - as_of).days
+
+
+AgreementState = Literal["not_started", "in_force", "notice_given", "ended"]
+EndReason = Literal["expiry", "no_compensation_agreement", "notice"]
+
+
+class AgreementStatus(BaseModel):
+    """The agreement's standing on the evaluation day (§4)."""
+
+    model_config = REPORT_CONFIG
+
+    state: AgreementState
+    """``not_started``, ``in_force``, ``notice_given`` (in force, end known) or ``ended``."""
+    reason: EndReason | None
+    """Why it ends or ended: expiry of the term, no agreement on compensation (§4), or notice."""
+    last_day: Day | None
+    """The last day in force, when known."""
+    message: Text
+    """The status in words."""
+
+
+class Report(BaseModel):
+    """What the agreement asks on one day, given the facts known that day."""
+
+    model_config = REPORT_CONFIG
+
+    schema_version: Literal[1] = 1
+    """The version of this report's JSON schema."""
+    as_of: Day
+    """The evaluation day."""
+    horizon_days: int = Field(ge=0)
+    """Duties due within this many days are listed as upcoming (I13)."""
+    agreement: AgreementStatus
+    """The agreement's status."""
+    breaches: tuple[Finding, ...]
+    """Duties broken: ``violated`` (unremedied) and ``fulfilled_late`` (cured), most severe first."""
+    upcoming: tuple[Finding, ...]
+    """Actions to take soon: duties ``due`` and rights ``available``, most important first."""
+    obligations: tuple[Finding, ...]
+    """Every duty with its status, by id."""
+    notes: tuple[Finding, ...]
+    """Other findings worth knowing (an invalid amendment, a notice without effect, an overpayment)."""
+    settings: dict[str, str | int]
+    """The interpretation settings the evaluation used (I1–I14)."""
+
+    def findings(self) -> tuple[Finding, ...]:
+        """Every distinct finding of the report, by id."""
+        seen: dict[str, Finding] = {}
+        for finding in (*self.obligations, *self.upcoming, *self.breaches, *self.notes):
+            seen.setdefault(finding.id, finding)
+        return tuple(seen[k] for k in sorted(seen))
+
+    def finding(self, finding_id: str) -> Finding | None:
+        """The finding with this id, if the report has it."""
+        return next((f for f in self.findings() if f.id == finding_id), None)
+
+    def unremedied_breaches(self) -> tuple[Finding, ...]:
+        """Breaches not cured: status ``violated``."""
+        return tuple(f for f in self.breaches if f.status == "violated")
+
+    def to_json(self) -> str:
+        """The report as JSON: keys sorted, two-space indent, UTF-8 text; byte-identical for the same input."""
+        data = self.model_dump(mode="json")
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def money(amount: Decimal) -> Decimal:
+    """An amount rounded to öre for a finding."""
+    return amount.quantize(Decimal("0.01"))
