@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .context import Candidate, Context
+from .report import Finding
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,6 @@ class Clause:
     """Its rules, documented."""
     evaluate: Callable[[Context], Iterable[Candidate]]
     """Turns the context into candidates (duties, rights, notes)."""
+    review: Callable[[Context, Sequence[Finding]], Iterable[Candidate]] | None = None
+    """A second pass, for rules that rest on other duties' outcomes (§9: a right available while the other
+    party has an unremedied breach). It sees every first-pass finding of the same evaluation."""

@@ -88,6 +88,9 @@ class Context:
     """The valid amendment agreeing the renegotiated grants, signed by both by the §4 cutoff."""
     notices: tuple[NoticeCheck, ...]
     standing: Standing
+    history: Callable[[dt.date], tuple[Finding, ...]] = field(default=lambda day: (), compare=False, repr=False)
+    """First-pass findings of the same facts and settings on another day (for §9: "did the other party have
+    a breach on the day of the demand?"). Set by the evaluation; a review pass only."""
 
     @property
     def horizon_end(self) -> dt.date:
@@ -171,6 +174,9 @@ class Candidate:
     """Listed among upcoming actions whatever the horizon, while not yet done (the §4 cutoff)."""
     extra_quote: tuple[str, ...] = field(default=())
     """Further quote keys of the same section appended to the quote."""
+    reasoning: tuple[tuple[str, str], ...] = ()
+    """How its dates and amounts were computed, step by step, in Swedish and English (for ``explain``), e.g.
+    ("2026-01-31 är en lördag → 2026-02-02 (I2)", "31 Jan 2026 is a Saturday → 2 Feb 2026 (I2)")."""
 
     def engine_fact(self, ctx: Context) -> EngineFact:
         """The flat fact the engine classifies."""

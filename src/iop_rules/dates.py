@@ -97,3 +97,29 @@ def terms(agreement: Agreement, settings: Settings) -> tuple[Period, ...]:
 def last_day_of_month(year: int, month: int) -> dt.date:
     """The last day of a month."""
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+_WEEKDAY_EN = {"lördag": "Saturday", "söndag": "Sunday"}
+
+
+def move_deadline_explained(day: dt.date, rule: str) -> tuple[dt.date, tuple[tuple[str, str], ...]]:
+    """``move_deadline`` with its reasoning in Swedish and English, for explanations, e.g.
+    ("2026-01-31 är en lördag → 2026-02-02 (I2)", "2026-01-31 is a Saturday → 2026-02-02 (I2)")."""
+    moved = move_deadline(day, rule)
+    reason = non_working_reason(day)
+    if reason is None:
+        return moved, ()
+    if rule == "no_move":
+        return moved, (
+            (f"{day.isoformat()} är en {reason}; fristen flyttas inte (I2 = no_move)", f"{day.isoformat()} is a {_WEEKDAY_EN.get(reason, reason)}; the deadline does not move (I2 = no_move)"),
+        )
+    skipped = []
+    current = day
+    while current < moved:
+        skipped.append(current)
+        current += dt.timedelta(days=1)
+    names_sv = ", ".join(f"{d.isoformat()} {non_working_reason(d)}" for d in skipped)
+    names_en = ", ".join(f"{d.isoformat()} {_WEEKDAY_EN.get(str(non_working_reason(d)), str(non_working_reason(d)))}" for d in skipped)
+    return moved, (
+        (f"{names_sv} → {moved.isoformat()} (I2)", f"{names_en} → {moved.isoformat()} (I2)"),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import replace
 
 from . import engine
 from ._types import MAX_DAY, MIN_DAY, InputError
@@ -46,8 +47,38 @@ def context_for(
 
 
 def candidates(ctx: Context) -> list[Candidate]:
-    """Every clause's candidates, in registry order."""
+    """Every clause's first-pass candidates, in registry order."""
     return [candidate for clause in CLAUSES for candidate in clause.evaluate(ctx)]
+
+
+def first_pass(ctx: Context) -> tuple[Finding, ...]:
+    """The first-pass findings of a context (every clause's ``evaluate``), classified by the engine."""
+    found = candidates(ctx)
+    statuses = engine.classify([c.engine_fact(ctx) for c in found])
+    return tuple(sorted((c.finding(statuses[c.id], ctx) for c in found), key=lambda f: f.id))  # type: ignore[arg-type]
+
+
+def _with_history(ctx: Context) -> Context:
+    def history(day: dt.date) -> tuple[Finding, ...]:
+        other = build_context(ctx.agreement, ctx.facts, day, ctx.settings, ctx.horizon_days)
+        return first_pass(other)
+
+    return replace(ctx, history=history)
+
+
+def all_candidates(ctx: Context) -> list[Candidate]:
+    """Every candidate of both passes: the clauses' own, then the reviews over the first pass's findings."""
+    found = candidates(ctx)
+    reviewers = [clause for clause in CLAUSES if clause.review is not None]
+    if not reviewers:
+        return found
+    statuses = engine.classify([c.engine_fact(ctx) for c in found])
+    first = tuple(sorted((c.finding(statuses[c.id], ctx) for c in found), key=lambda f: f.id))  # type: ignore[arg-type]
+    reviewed = _with_history(ctx)
+    for clause in reviewers:
+        assert clause.review is not None
+        found.extend(clause.review(reviewed, first))
+    return found
 
 
 def _upcoming(finding: Finding, candidate: Candidate) -> bool:
@@ -77,7 +108,7 @@ def evaluate(
     only bad input raises (InputError).
     """
     ctx = context_for(agreement, facts, as_of, horizon_days, settings)
-    return report_for(ctx, candidates(ctx))
+    return report_for(ctx, all_candidates(ctx))
 
 
 def report_for(ctx: Context, found: list[Candidate]) -> Report:
