@@ -395,7 +395,8 @@ def load_agreement(path: str | Path | None = None) -> Agreement:
     """
     source = Path(path) if path is not None else _bundled_path()
     data = read_document(source, what="agreement")
-    return validate_document(Agreement, data, source)
+    agreement: Agreement = validate_document(Agreement, data, source)
+    return agreement
 
 
 def validate_document(model: type[Any], data: object, source: Path | str) -> Any:

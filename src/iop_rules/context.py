@@ -16,7 +16,7 @@ from .agreement import Agreement, Settings
 from .dates import add_months, move_deadline
 from .engine import EngineFact
 from .facts import Amendment, Facts, TerminationNotice
-from .report import AgreementStatus, Evidence, Finding, Kind, Severity, Status, Text
+from .report import AgreementState, AgreementStatus, EndReason, Evidence, Finding, Kind, Severity, Status, Text
 
 PARTIES: tuple[PartyKey, PartyKey] = ("city", "fa")
 
@@ -65,8 +65,8 @@ class NoticeCheck:
 class Standing:
     """The agreement's standing on the evaluation day, derived from §4, §10 and the facts."""
 
-    state: str
-    reason: str | None
+    state: AgreementState
+    reason: EndReason | None
     last_day: dt.date
     """The last day in force as known on the evaluation day (the term's end unless something ends it sooner)."""
     end_known: bool
@@ -248,7 +248,8 @@ def build_context(
         ),
         None,
     )
-    last_day, reason, end_known = term.end, "expiry", False
+    last_day, end_known = term.end, False
+    reason: EndReason = "expiry"
     if settings.I14 == "ends" and compensation is None and as_of > term.renegotiation_cutoff:
         last_day, reason, end_known = term.renegotiation_cutoff, "no_compensation_agreement", True
     notices: list[NoticeCheck] = []
@@ -261,6 +262,7 @@ def build_context(
         notices.append(NoticeCheck(notice, notice_last, period_end > last_day))
         if notice_last < last_day or not end_known:
             last_day, reason, end_known = notice_last, "notice", True
+    state: AgreementState
     if as_of < term.start:
         state = "not_started"
     elif as_of > last_day:
@@ -311,8 +313,8 @@ def agreement_status(ctx: Context) -> AgreementStatus:
     if standing.reason is not None:
         sv, en = sv + _REASON_TEXT[standing.reason][0], en + _REASON_TEXT[standing.reason][1]
     return AgreementStatus(
-        state=standing.state,  # type: ignore[arg-type]
-        reason=standing.reason,  # type: ignore[arg-type]
+        state=standing.state,
+        reason=standing.reason,
         last_day=standing.last_day,
         message=Text(sv=sv, en=en),
     )

@@ -68,3 +68,8 @@ def years_text(years: tuple[int, ...], lang: str) -> str:
         return "".join(parts)
     joiner = " och " if lang == "sv" else " and "
     return ", ".join(parts[:-1]) + joiner + parts[-1]
+
+
+def cap(text: str) -> str:
+    """The text with its first letter upper-case, the rest untouched ("the Salvation Army" keeps its capitals)."""
+    return text[:1].upper() + text[1:]

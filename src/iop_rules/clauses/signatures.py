@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..clause import Clause, Rule
 from ..context import PARTIES, Candidate, Context
-from ..messages import PARTY_EN, PARTY_SV, duty_message
+from ..messages import PARTY_EN, PARTY_SV, cap, duty_message
 from ..report import Evidence
 
 SECTION = "11"
@@ -19,13 +21,16 @@ def evaluate(ctx: Context) -> list[Candidate]:
         done = signed[0].date if signed else None
         role = ctx.agreement.party(party).signatory_role
 
-        def describe(status: str, party: str = party, done: object = done, role: str = role) -> tuple[str, str]:
+        def describe(status: str, party: str = party, done: dt.date | None = done, role: str = role) -> tuple[str, str]:
             return duty_message(
                 status,
                 ctx,
-                (f"{PARTY_SV[party].capitalize()} ska underteckna överenskommelsen ({role})", f"{PARTY_EN[party].capitalize()} must sign the agreement ({role})"),
+                (
+                    f"{cap(PARTY_SV[party])} ska underteckna överenskommelsen ({role})",
+                    f"{cap(PARTY_EN[party])} must sign the agreement ({role})",
+                ),
                 due,
-                signed[0].date if signed else None,
+                done,
             )
 
         out.append(

@@ -12,7 +12,7 @@ from ..clause import Clause, Rule
 from ..context import PARTIES, Candidate, Context
 from ..dates import add_months
 from ..facts import Evaluation
-from ..messages import PARTY_EN, PARTY_SV, duty_message, years_text
+from ..messages import PARTY_EN, PARTY_SV, cap, duty_message, years_text
 from ..report import Evidence
 
 SECTION = "4"
@@ -173,14 +173,18 @@ def notices(ctx: Context) -> list[Candidate]:
             severity = "minor"
         else:
             last = check.last_day.isoformat()
-            sv = f"{PARTY_SV[notice.party].capitalize()} sade upp överenskommelsen {given}; med {months} månaders uppsägningstid är sista dag {last}"
-            en = f"{PARTY_EN[notice.party].capitalize()} gave notice on {given}; with {months} months' notice the last day is {last}"
+            sv = f"{cap(PARTY_SV[notice.party])} sade upp överenskommelsen {given}; med {months} månaders uppsägningstid är sista dag {last}"
+            en = f"{cap(PARTY_EN[notice.party])} gave notice on {given}; with {months} months' notice the last day is {last}"
             if check.capped:
                 sv += " (avtalstidens slut kommer före uppsägningstidens slut)"
                 en += " (the term ends before the notice period does)"
             sv, en = sv + ".", en + "."
             severity = "major"
-        texts = (sv, en)
+        texts: tuple[str, str] = (sv, en)
+
+        def describe(status: str, texts: tuple[str, str] = texts) -> tuple[str, str]:
+            return texts
+
         out.append(
             Candidate(
                 id=f"termination-notice/{notice.id}",
@@ -189,7 +193,7 @@ def notices(ctx: Context) -> list[Candidate]:
                 quote_key="notice",
                 party=notice.party,
                 severity=severity,  # type: ignore[arg-type]
-                describe=lambda status, t=texts: t,
+                describe=describe,
                 evidence=evidence,
                 settings=("I8",),
             )
@@ -200,19 +204,19 @@ def notices(ctx: Context) -> list[Candidate]:
 def termination_rights(ctx: Context) -> list[Candidate]:
     """Either party's right to give notice of early termination, while the agreement is in force."""
     out: list[Candidate] = []
+    months = ctx.agreement.term.notice_months
+    available = ctx.standing.state == "in_force"
     for party in PARTIES:
         exercised = [c for c in ctx.notices if c.notice.party == party and c.last_day is not None]
-        available = ctx.standing.state == "in_force"
-        months = ctx.agreement.term.notice_months
 
         def describe(status: str, party: str = party) -> tuple[str, str]:
             if status == "available":
                 return (
-                    f"{PARTY_SV[party].capitalize()} kan säga upp överenskommelsen i förtid med {months} månaders uppsägningstid.",
-                    f"{PARTY_EN[party].capitalize()} may give notice of early termination, with {months} months' notice.",
+                    f"{cap(PARTY_SV[party])} kan säga upp överenskommelsen i förtid med {months} månaders uppsägningstid.",
+                    f"{cap(PARTY_EN[party])} may give notice of early termination, with {months} months' notice.",
                 )
             if status == "exercised":
-                return (f"{PARTY_SV[party].capitalize()} har sagt upp överenskommelsen.", f"{PARTY_EN[party].capitalize()} has given notice.")
+                return (f"{cap(PARTY_SV[party])} har sagt upp överenskommelsen.", f"{cap(PARTY_EN[party])} has given notice.")
             return (
                 "Rätten att säga upp överenskommelsen kan inte längre utövas: den är redan uppsagd eller har upphört.",
                 "The right to give notice can no longer be exercised: notice was given or the agreement has ended.",
