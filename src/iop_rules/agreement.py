@@ -159,6 +159,23 @@ class Cadence(BaseModel):
     """§7 "i anslutning till": days after a working-group meeting within which the steering group meets (I5)."""
     attestations_per_year: int = Field(ge=0, le=12)
     """§6: how often each qualitative duty is attested, per calendar year."""
+    steering_group_meetings_per_term: int = Field(ge=0, le=100)
+    """§7 "Styrgruppen träffas i anslutning till att arbetsgruppen har haft sina möten": meetings per term (I5)."""
+    account_deadline_month: int = Field(ge=1, le=12)
+    """§8 written account of grant year Y: month of Y+1 it is due in (I6 ``march_31_next_year``)."""
+    account_deadline_day: int = Field(ge=1, le=31)
+    """§8 written account of grant year Y: day of that month (I6 ``march_31_next_year``)."""
+
+    @model_validator(mode="after")
+    def _valid_account_day(self) -> Cadence:
+        try:
+            dt.date(2001, self.account_deadline_month, self.account_deadline_day)
+        except ValueError:
+            raise ValueError(
+                f"cadence.account_deadline_month/account_deadline_day {self.account_deadline_month}/"
+                f"{self.account_deadline_day} is not a day of every year"
+            ) from None
+        return self
 
 
 class ConfiguredTerm(BaseModel):
