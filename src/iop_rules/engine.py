@@ -162,6 +162,16 @@ def _get_host() -> _QuietHost:
     return _host
 
 
+def _delete_session(host: _QuietHost, sid: str) -> None:
+    try:
+        host.delete_state(RULESET, sid)
+    except Exception as error:
+        # Error 309: the session was never created because the assertion failed before storing anything;
+        # there is nothing to delete, and the assertion's own error is the one to report.
+        if "309" not in str(error):
+            raise
+
+
 def classify(facts: Sequence[EngineFact]) -> dict[str, str]:
     """Each fact's status, by id. Thread safe; leaves no session behind, also when it fails."""
     if not facts:
@@ -178,7 +188,7 @@ def classify(facts: Sequence[EngineFact]) -> dict[str, str]:
             results = sorted(_collected[sid])
         finally:
             del _collected[sid]
-            host.delete_state(RULESET, sid)
+            _delete_session(host, sid)
     statuses: dict[str, str] = {}
     for fact_id, status in results:
         if fact_id in statuses:

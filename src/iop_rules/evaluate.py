@@ -124,6 +124,7 @@ def report_for(ctx: Context, found: list[Candidate]) -> Report:
         )
     )
     upcoming = tuple(sorted((f for f, c in pairs if _upcoming(f, c)), key=_urgency))
+    rights = tuple(f for f in findings if f.kind == "right")
     notes = tuple(f for f in findings if f.kind == "note")
     return Report(
         as_of=ctx.as_of,
@@ -132,6 +133,7 @@ def report_for(ctx: Context, found: list[Candidate]) -> Report:
         breaches=breaches,
         upcoming=upcoming,
         obligations=obligations,
+        rights=rights,
         notes=notes,
         settings=dict(ctx.settings.as_dict()),
     )

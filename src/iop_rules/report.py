@@ -144,6 +144,8 @@ class Report(BaseModel):
     """Actions to take soon: duties ``due`` and rights ``available``, most important first."""
     obligations: tuple[Finding, ...]
     """Every duty with its status, by id."""
+    rights: tuple[Finding, ...]
+    """Every right of a party with its status (``available``, ``exercised``, ``expired``), by id."""
     notes: tuple[Finding, ...]
     """Other findings worth knowing (an invalid amendment, a notice without effect, an overpayment)."""
     settings: dict[str, str | int]
@@ -152,7 +154,7 @@ class Report(BaseModel):
     def findings(self) -> tuple[Finding, ...]:
         """Every distinct finding of the report, by id."""
         seen: dict[str, Finding] = {}
-        for finding in (*self.obligations, *self.upcoming, *self.breaches, *self.notes):
+        for finding in (*self.obligations, *self.rights, *self.upcoming, *self.breaches, *self.notes):
             seen.setdefault(finding.id, finding)
         return tuple(seen[k] for k in sorted(seen))
 

@@ -1,0 +1,284 @@
+"""§4 Tid för överenskommelsen: term, mid-term evaluation, renegotiation cutoff, automatic end, notice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from iop_rules import evaluate, load_agreement, load_facts
+from iop_rules.clauses import term
+from iop_rules.evaluate import context_for
+
+from ..conftest import EXAMPLE, Check, day, finding, make_facts
+from .contract import ClauseContract
+
+
+class TestTermContract(ClauseContract):
+    clause = term.CLAUSE
+
+
+def compensation(signed_city: str, signed_fa: str, **extra: Any) -> dict[str, Any]:
+    """A written amendment agreeing the 2027–2028 grants, signed on the given days."""
+    return {
+        "id": "amend-comp",
+        "date": "2026-05-01",
+        "in_writing": True,
+        "signed_by_city": signed_city,
+        "signed_by_fa": signed_fa,
+        "changes": "Bidrag 2027 och 2028",
+        "grants": {"2027": "210000.00", "2028": "210000.00"},
+        **extra,
+    }
+
+
+# --- The example on 2026-11-30 (the issue's "Done when") ---------------------------------------------------------
+
+
+def test_example_on_2026_11_30_in_force_with_mid_term_status_and_renegotiation_first() -> None:
+    report = evaluate(load_agreement(), load_facts(EXAMPLE), as_of=day("2026-11-30"))
+    assert report.agreement.state == "in_force"
+    mid = finding(report, "mid-term-evaluation")
+    assert mid.due == day("2026-10-31")
+    # Held 2026-11-17 with the review of the compensation: late under the default I1.
+    assert mid.status == "fulfilled_late"
+    assert report.upcoming[0].id == "renegotiation/2027-2028"
+    first = report.upcoming[0]
+    assert first.due == day("2026-12-31")
+    assert first.severity == "critical"
+    assert "upphör" in first.message.sv and "2026-12-31" in first.message.sv
+    assert "ends without notice" in first.message.en
+
+
+# --- Status of the agreement ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state"),
+    [("2024-12-31", "not_started"), ("2025-01-01", "in_force"), ("2025-01-02", "in_force")],
+)
+def test_term_start_boundary(check: Check, as_of: str, state: str) -> None:
+    assert check(as_of).agreement.state == state
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state", "reason"),
+    [("2028-12-30", "in_force", None), ("2028-12-31", "in_force", None), ("2029-01-01", "ended", "expiry")],
+)
+def test_term_end_boundary_with_compensation_agreed(check: Check, as_of: str, state: str, reason: str | None) -> None:
+    report = check(as_of, amendments=[compensation("2026-12-15", "2026-12-15")])
+    assert report.agreement.state == state
+    assert report.agreement.reason == reason
+    assert report.agreement.last_day == day("2028-12-31")
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state"),
+    [("2026-12-30", "in_force"), ("2026-12-31", "in_force"), ("2027-01-01", "ended")],
+)
+def test_automatic_end_without_compensation_agreement(check: Check, as_of: str, state: str) -> None:
+    report = check(as_of)
+    assert report.agreement.state == state
+    if state == "ended":
+        assert report.agreement.reason == "no_compensation_agreement"
+        assert report.agreement.last_day == day("2026-12-31")
+        renegotiation = finding(report, "renegotiation/2027-2028")
+        assert renegotiation.status == "violated"
+        assert "2026-12-31" in renegotiation.message.sv
+
+
+def test_compensation_signed_by_both_on_2026_12_15_keeps_it_in_force(check: Check) -> None:
+    report = check("2027-01-01", amendments=[compensation("2026-12-15", "2026-12-10")])
+    assert report.agreement.state == "in_force"
+    assert report.agreement.last_day == day("2028-12-31")
+    renegotiation = finding(report, "renegotiation/2027-2028")
+    assert renegotiation.status == "fulfilled"
+
+
+@pytest.mark.parametrize(
+    ("last_signature", "state"),
+    [("2026-12-30", "in_force"), ("2026-12-31", "in_force"), ("2027-01-01", "ended")],
+)
+def test_cutoff_boundary_of_the_last_signature(check: Check, last_signature: str, state: str) -> None:
+    report = check("2027-01-02", amendments=[compensation(last_signature, "2026-12-01")])
+    assert report.agreement.state == state
+
+
+def test_compensation_signed_by_one_party_only_changes_nothing(check: Check) -> None:
+    amendment = compensation("2026-12-15", "2026-12-15")
+    amendment["signed_by_fa"] = None
+    report = check("2027-01-01", amendments=[amendment])
+    assert report.agreement.state == "ended"
+    assert report.agreement.reason == "no_compensation_agreement"
+    note = finding(report, "amendment/amend-comp")
+    assert note.status == "noted" and note.party == "fa"
+
+
+def test_signature_after_the_evaluation_day_is_not_yet_seen(check: Check) -> None:
+    report = check("2026-12-14", amendments=[compensation("2026-12-15", "2026-12-01")])
+    assert finding(report, "renegotiation/2027-2028").status == "due"
+    assert finding(report, "amendment/amend-comp").message.en.startswith("Amendment amend-comp")
+    assert "not valid" in finding(report, "amendment/amend-comp").message.en
+
+
+def test_i14_alternative_continues_without_grant(check: Check) -> None:
+    report = check("2027-01-01", settings={"I14": "continues_without_grant"})
+    assert report.agreement.state == "in_force"
+    assert report.agreement.last_day == day("2028-12-31")
+    renegotiation = finding(report, "renegotiation/2027-2028")
+    assert renegotiation.status == "violated"
+    assert "utan bidrag" in renegotiation.message.sv
+    assert "I14" in renegotiation.settings
+
+
+def test_renegotiation_is_upcoming_beyond_the_horizon_while_open(check: Check) -> None:
+    report = check("2025-03-01")
+    renegotiation = finding(report, "renegotiation/2027-2028")
+    assert renegotiation.status == "pending"
+    assert report.upcoming[0].id == "renegotiation/2027-2028"
+
+
+def test_duties_after_an_automatic_end_are_discharged(agreement: Any) -> None:
+    ctx = context_for(agreement, make_facts(), as_of=day("2027-01-01"))
+    assert ctx.standing.last_day == day("2026-12-31")
+    assert not ctx.is_discharged(day("2026-12-31"))
+    assert ctx.is_discharged(day("2027-01-01"))
+    assert not ctx.is_discharged(day("2027-03-31"), survives=True)
+    report = evaluate(agreement, make_facts(), as_of=day("2027-06-01"))
+    late = [f for f in report.obligations if f.due is not None and f.due > day("2026-12-31")]
+    for item in late:
+        assert item.status in ("discharged", "fulfilled", "fulfilled_late", "pending", "due", "violated")
+    assert all(f.status == "discharged" for f in late if "account" not in f.id and "repayment" not in f.id)
+
+
+# --- Mid-term evaluation (I1) -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [("2026-08-31", "pending"), ("2026-09-01", "due"), ("2026-10-31", "due"), ("2026-11-01", "violated")],
+)
+def test_mid_term_due_boundary_default_i1(check: Check, as_of: str, status: str) -> None:
+    report = check(as_of, amendments=[compensation("2026-06-01", "2026-06-01")])
+    mid = finding(report, "mid-term-evaluation")
+    assert mid.due == day("2026-10-31")
+    assert mid.status == status
+
+
+@pytest.mark.parametrize(
+    ("held", "status"),
+    [("2026-10-30", "fulfilled"), ("2026-10-31", "fulfilled"), ("2026-11-01", "fulfilled_late")],
+)
+def test_mid_term_evaluation_held_around_the_deadline(check: Check, held: str, status: str) -> None:
+    evaluations = [{"id": "ev", "date": held, "mid_term": True, "includes_compensation_review": True}]
+    assert finding(check("2026-11-15", evaluations=evaluations), "mid-term-evaluation").status == status
+
+
+def test_i1_alternative_moves_the_deadline_to_2026_12_31(check: Check) -> None:
+    evaluations = [{"id": "ev", "date": "2026-11-17", "mid_term": True, "includes_compensation_review": True}]
+    default = finding(check("2026-11-30", evaluations=evaluations), "mid-term-evaluation")
+    alternative = finding(check("2026-11-30", settings={"I1": "bracket_date"}, evaluations=evaluations), "mid-term-evaluation")
+    assert (default.due, default.status) == (day("2026-10-31"), "fulfilled_late")
+    assert (alternative.due, alternative.status) == (day("2026-12-31"), "fulfilled")
+
+
+@pytest.mark.parametrize(("as_of", "status"), [("2026-12-31", "due"), ("2027-01-01", "violated")])
+def test_i1_alternative_boundary(check: Check, as_of: str, status: str) -> None:
+    report = check(as_of, settings={"I1": "bracket_date"}, amendments=[compensation("2026-06-01", "2026-06-01")])
+    assert finding(report, "mid-term-evaluation").status == status
+
+
+def test_evaluation_without_compensation_review_does_not_fulfil(check: Check) -> None:
+    evaluations = [{"id": "ev", "date": "2026-10-01", "mid_term": True, "includes_compensation_review": False}]
+    mid = finding(check("2026-11-15", evaluations=evaluations), "mid-term-evaluation")
+    assert mid.status == "violated"
+    assert "översyn" in mid.message.sv and "ev" in {e.id for e in mid.evidence}
+
+
+def test_mid_term_discharged_when_notice_ends_the_agreement_before(check: Check) -> None:
+    notices = [{"id": "n1", "party": "fa", "date": "2025-06-15"}]
+    assert finding(check("2026-11-30", termination_notices=notices), "mid-term-evaluation").status == "discharged"
+
+
+# --- Notice (and I8) --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state"),
+    [("2026-06-14", "notice_given"), ("2026-06-15", "notice_given"), ("2026-06-16", "ended")],
+)
+def test_notice_2025_06_15_last_day_2026_06_15(check: Check, as_of: str, state: str) -> None:
+    report = check(as_of, termination_notices=[{"id": "n1", "party": "city", "date": "2025-06-15"}])
+    assert report.agreement.state == state
+    assert report.agreement.last_day == day("2026-06-15")
+    assert report.agreement.reason == "notice"
+    assert "2026-06-15" in finding(report, "termination-notice/n1").message.sv
+
+
+def test_notice_2028_03_01_is_capped_at_the_term_end(check: Check) -> None:
+    facts: dict[str, Any] = {
+        "amendments": [compensation("2026-12-15", "2026-12-15")],
+        "termination_notices": [{"id": "n1", "party": "fa", "date": "2028-03-01"}],
+    }
+    report = check("2028-06-01", **facts)
+    assert report.agreement.state == "notice_given"
+    assert report.agreement.last_day == day("2028-12-31")
+    note = finding(report, "termination-notice/n1")
+    assert "avtalstidens slut" in note.message.sv
+    assert check("2029-01-01", **facts).agreement.state == "ended"
+
+
+def test_notice_after_the_end_has_no_effect(check: Check) -> None:
+    report = check("2027-03-01", termination_notices=[{"id": "late", "party": "city", "date": "2027-02-01"}])
+    assert report.agreement.reason == "no_compensation_agreement"
+    note = finding(report, "termination-notice/late")
+    assert note.status == "noted"
+    assert "saknar verkan" in note.message.sv and "no effect" in note.message.en
+
+
+def test_notice_on_the_last_day_still_has_effect(check: Check) -> None:
+    report = check("2027-03-01", termination_notices=[{"id": "n", "party": "city", "date": "2026-12-31"}])
+    assert "saknar verkan" not in finding(report, "termination-notice/n").message.sv
+    assert report.agreement.last_day == day("2026-12-31")
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [("last_day_of_month", "2025-02-28"), ("first_day_of_next_month", "2025-03-01")],
+)
+def test_i8_notice_on_a_day_the_target_month_lacks(tmp_path: Any, setting: str, expected: str) -> None:
+    # With the bundled 12 months, every such notice is capped at the term's end; a one-month notice period
+    # shows the reading itself.
+    from ..conftest import ROOT
+
+    text = (ROOT / "agreement.toml").read_text(encoding="utf-8").replace("notice_months = 12", "notice_months = 1")
+    path = tmp_path / "agreement.toml"
+    path.write_text(text, encoding="utf-8")
+    agreement = load_agreement(path)
+    facts = make_facts(termination_notices=[{"id": "n", "party": "fa", "date": "2025-01-31"}])
+    report = evaluate(agreement, facts, as_of=day("2025-02-10"), settings={"I8": setting})
+    assert report.agreement.last_day == day(expected)
+
+
+# --- Rights -----------------------------------------------------------------------------------------------------
+
+
+def test_termination_rights_available_exercised_expired(check: Check) -> None:
+    in_force = check("2026-01-01")
+    assert finding(in_force, "termination-right/city").status == "available"
+    assert finding(in_force, "termination-right/fa").status == "available"
+    given = check("2026-01-01", termination_notices=[{"id": "n", "party": "fa", "date": "2025-12-01"}])
+    assert finding(given, "termination-right/fa").status == "exercised"
+    assert finding(given, "termination-right/city").status == "expired"
+    ended = check("2027-01-01")
+    assert finding(ended, "termination-right/city").status == "expired"
+
+
+def test_mid_term_deadline_is_computed_from_agreement_data(agreement: Any) -> None:
+    ctx = context_for(agreement, make_facts(), as_of=dt.date(2026, 1, 1))
+    assert term.mid_term_due(ctx) == dt.date(2026, 10, 31)
+    changed = agreement.model_copy(
+        update={"term": agreement.term.model_copy(update={"evaluation_months_before_half": 3})}
+    )
+    assert term.mid_term_due(context_for(changed, make_facts(), as_of=dt.date(2026, 1, 1))) == dt.date(2026, 9, 30)
