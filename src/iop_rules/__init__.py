@@ -12,6 +12,7 @@ from .agreement import Agreement, Settings, load_agreement
 from .evaluate import evaluate
 from .facts import Facts, load_facts, parse_facts
 from .report import AgreementStatus, Evidence, Finding, Report, Text
+from .repayment import RepaymentAssessment, assess_repayment
 
 __version__ = "0.1.0"
 
@@ -23,9 +24,11 @@ __all__ = [
     "Finding",
     "InputError",
     "Report",
+    "RepaymentAssessment",
     "Settings",
     "Text",
     "__version__",
+    "assess_repayment",
     "evaluate",
     "load_agreement",
     "load_facts",

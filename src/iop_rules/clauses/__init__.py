@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from ..clause import Clause
-from . import amendments, signatures, term
+from . import amendments, free_of_charge, grants, repayment, signatures, term
 
 CLAUSES: tuple[Clause, ...] = (
     term.CLAUSE,
+    grants.CLAUSE,
+    free_of_charge.CLAUSE,
+    repayment.CLAUSE,
     amendments.CLAUSE,
     signatures.CLAUSE,
 )
