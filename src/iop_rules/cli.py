@@ -189,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--horizon", type=parse_days, metavar="DAYS", help="days ahead for upcoming actions (default I13)")
     check.set_defaults(run=cmd_check)
+    from .cli_repayment import register as _register_repayment
+
+    _register_repayment(sub)
     for register in EXTRA_COMMANDS:
         register(sub)
     return parser
