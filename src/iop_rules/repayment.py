@@ -119,18 +119,20 @@ def _determination(letter: Letter, found: Determination | None) -> tuple[str, st
     return f"Undantag {label} avslogs {day}.", f"Exemption {label} was rejected on {day}."
 
 
-def _evidence(ctx: Context, case: MisuseCase) -> tuple[Evidence, ...]:
+def _evidence(ctx: Context, case: MisuseCase, amounts_used: bool) -> tuple[Evidence, ...]:
     detail = f"grant_year={case.grant_year}; amount {case.amount}; manifest={case.manifest}"
     for field in ("care_shown", "disproportionate"):
         found: Determination | None = getattr(case, field)
         detail += f"; {field}=" + (f"{found.outcome} {found.date.isoformat()}" if found else "undecided")
     out = [Evidence(fact="misuse_cases", id=case.id, date=case.date, detail=detail)]
-    out.extend(
-        Evidence(fact="grant_payments", id=p.id, date=p.date, detail=f"amount {p.amount}")
-        for p in ctx.facts.grant_payments
-        if p.grant_year == case.grant_year
-    )
-    out.extend(Evidence(fact="repayments", id=r.id, date=r.date, detail=f"amount {r.amount}") for r in case.repayments)
+    # The grant paid and the repayments matter only where an amount may be claimed.
+    if amounts_used:
+        out.extend(
+            Evidence(fact="grant_payments", id=p.id, date=p.date, detail=f"amount {p.amount}")
+            for p in ctx.facts.grant_payments
+            if p.grant_year == case.grant_year
+        )
+        out.extend(Evidence(fact="repayments", id=r.id, date=r.date, detail=f"amount {r.amount}") for r in case.repayments)
     out.extend(Evidence(fact="claims", id=c.id, date=c.date, detail=f"amount {c.amount}") for c in case.claims)
     return tuple(sorted(out, key=lambda e: (e.date or dt.date.min, e.fact, e.id)))
 
@@ -283,7 +285,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
         excess_claimed=excess,
         message=message,
         lines=tuple(lines),
-        evidence=_evidence(ctx, case),
+        evidence=_evidence(ctx, case, status in ("claimable", "needs_assessment")),
     )
 
 
