@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 from ..clause import Clause
-from . import amendments, free_of_charge, grants, repayment, signatures, term
+from . import (
+    accounts,
+    amendments,
+    city_duties,
+    disputes,
+    follow_up,
+    free_of_charge,
+    grants,
+    joint_plan,
+    organisation,
+    renegotiation,
+    repayment,
+    signatures,
+    statistics,
+    term,
+)
 
 CLAUSES: tuple[Clause, ...] = (
+    joint_plan.CLAUSE,
     term.CLAUSE,
     grants.CLAUSE,
     free_of_charge.CLAUSE,
+    city_duties.CLAUSE,
+    organisation.CLAUSE,
     repayment.CLAUSE,
+    accounts.CLAUSE,
+    statistics.CLAUSE,
+    follow_up.CLAUSE,
+    renegotiation.CLAUSE,
+    disputes.CLAUSE,
     amendments.CLAUSE,
     signatures.CLAUSE,
 )

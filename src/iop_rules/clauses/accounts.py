@@ -1,0 +1,117 @@
+"""§8 the written account of each grant year's use, by fa.
+
+"Frälsningsarmén ska varje år lämna skriftliga redogörelser för hur anslaget från Helsingborgs stad disponerats."
+
+- The duty arises for every grant year of the term in which a grant was paid (a recorded payment for that
+  year): there is something to account for. It survives the agreement's end: the account of the last year with
+  a grant is owed even when its deadline falls after the end (the §4 automatic end on 2026-12-31 leaves the
+  2026 account due on 2027-03-31).
+- Deadline under I6: ``cadence.account_deadline_month``/``account_deadline_day`` of the next year (31 March), or
+  the grant year's last day; then moved off non-working days under I2 (``ctx.payment_deadline``).
+- Done on the day the first account for that grant year was handed in.
+
+Finding id: ``annual-account/{year}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..cadence import calendar_year
+from ..clause import Clause, Rule
+from ..context import Candidate, Context
+from ..dates import move_deadline_explained
+from ..messages import duty_message
+from ..report import Evidence
+
+SECTION = "8"
+
+
+def written_deadline(ctx: Context, year: int) -> tuple[dt.date, tuple[str, str]]:
+    """The account deadline for grant year ``year`` as written under I6, before I2, with how it was read."""
+    cadence = ctx.agreement.cadence
+    if ctx.settings.I6 == "march_31_next_year":
+        day = dt.date(year + 1, cadence.account_deadline_month, cadence.account_deadline_day)
+        return day, (
+            f"Redogörelsen för {year} ska lämnas senast {day.isoformat()} året efter bidragsåret (I6 = march_31_next_year)",
+            f"The account for {year} is due by {day.isoformat()} of the year after the grant year (I6 = march_31_next_year)",
+        )
+    day = calendar_year(year).end
+    return day, (
+        f"Redogörelsen för {year} ska lämnas senast bidragsårets sista dag {day.isoformat()} (I6 = december_31_same_year)",
+        f"The account for {year} is due by the grant year's last day {day.isoformat()} (I6 = december_31_same_year)",
+    )
+
+
+def annual_account(ctx: Context, year: int) -> Candidate:
+    """The account of one grant year in which a grant was paid."""
+    written, read = written_deadline(ctx, year)
+    due, moved = move_deadline_explained(written, ctx.settings.I2)
+    payments = sorted((p for p in ctx.facts.grant_payments if p.grant_year == year), key=lambda p: (p.date, p.id))
+    accounts = sorted((a for a in ctx.facts.annual_accounts if a.grant_year == year), key=lambda a: (a.date, a.id))
+    done = accounts[0].date if accounts else None
+    reasoning = (
+        (
+            f"Bidrag för {year} betalades ({payments[0].date.isoformat()}): redogörelsen krävs, även efter överenskommelsens slut",
+            f"A grant for {year} was paid ({payments[0].date.isoformat()}): the account is owed, also after the agreement's end",
+        ),
+        read,
+        *moved,
+    )
+
+    def describe(status: str) -> tuple[str, str]:
+        return duty_message(
+            status,
+            ctx,
+            (
+                f"Frälsningsarmén ska lämna en skriftlig redogörelse för hur bidraget för {year} disponerats",
+                f"The Salvation Army must hand in a written account of how the grant for {year} was used",
+            ),
+            due,
+            done,
+        )
+
+    return Candidate(
+        id=f"annual-account/{year}",
+        kind="duty",
+        section=SECTION,
+        quote_key="account",
+        party="fa",
+        severity="major",
+        describe=describe,
+        due=due,
+        done=done,
+        discharged=ctx.is_discharged(due, survives=True),
+        evidence=(
+            *(Evidence(fact="grant_payments", id=p.id, date=p.date, detail=f"grant_year {year}") for p in payments),
+            *(Evidence(fact="annual_accounts", id=a.id, date=a.date, detail=f"grant_year {year}") for a in accounts),
+        ),
+        settings=("I2", "I6"),
+        reasoning=reasoning,
+    )
+
+
+def evaluate(ctx: Context) -> list[Candidate]:
+    """One account duty per grant year of the term with a grant paid."""
+    term = ctx.agreement.term
+    paid = sorted({p.grant_year for p in ctx.facts.grant_payments if term.start.year <= p.grant_year <= term.end.year})
+    return [annual_account(ctx, year) for year in paid]
+
+
+CLAUSE = Clause(
+    name="accounts",
+    sections=(SECTION,),
+    rules=(
+        Rule(
+            "annual-account/{year}",
+            SECTION,
+            "account",
+            "fa hands in a written account of each grant year's use in which a grant was paid, by the deadline of "
+            "I6 moved under I2; the duty survives the agreement's end.",
+            "Frälsningsarmén lämnar en skriftlig redogörelse för hur bidraget använts för varje år då bidrag betalats, "
+            "senast fristen enligt I6 flyttad enligt I2; skyldigheten består efter överenskommelsens slut.",
+            ("I2", "I6"),
+        ),
+    ),
+    evaluate=evaluate,
+)
