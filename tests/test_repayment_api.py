@@ -1,0 +1,294 @@
+"""§8 repayment: ``assess_repayment`` and ``iop-rules repayment`` give finance an answer it can defend: may city
+claim money back on a misuse case, how much, and why, step by step with the agreement's words."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+import iop_rules
+from iop_rules import Agreement, InputError, RepaymentAssessment, assess_repayment
+from iop_rules.cli import main
+
+from .conftest import day, make_facts
+
+PAID_2025 = [{"id": "gp-2025", "grant_year": 2025, "date": "2025-01-20", "amount": "200000.00"}]
+
+
+def misuse(amount: str = "50000.00", manifest: bool | None = True, a: str | None = None, b: str | None = None, **extra: Any) -> dict[str, Any]:
+    """A misuse case of 2025's funds, known from 2025-09-01; ``a``/``b`` are ``established`` or ``rejected``."""
+    case: dict[str, Any] = {"id": "mc-1", "date": "2025-09-01", "grant_year": 2025, "amount": amount, "manifest": manifest}
+    if a is not None:
+        case["care_shown"] = {"outcome": a, "date": "2025-10-01"}
+    if b is not None:
+        case["disproportionate"] = {"outcome": b, "date": "2025-10-01"}
+    case.update(extra)
+    return case
+
+
+def assess(agreement: Agreement, *cases: dict[str, Any], payments: Any = PAID_2025, as_of: str = "2025-11-01", case_id: str = "mc-1") -> RepaymentAssessment:
+    facts = make_facts(grant_payments=payments, misuse_cases=list(cases))
+    return assess_repayment(agreement, facts, case_id, as_of=day(as_of))
+
+
+# --- Done when: a 50 000 SEK misuse case in 2025 -----------------------------------------------------------------
+
+
+def test_a_undecided_needs_assessment_naming_a(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(b="rejected"))
+    assert result.status == "needs_assessment"
+    assert result.undecided == ("a",)
+    assert result.claimable == Decimal("0.00")
+    assert "undantag (a)" in result.message.sv and "exemption (a)" in result.message.en
+    assert "(b)" not in result.message.sv
+
+
+def test_a_established_is_exempt_citing_a(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(a="established"))
+    assert result.status == "exempt"
+    assert result.exempt_under == ("a",)
+    assert result.claimable == Decimal("0.00")
+    line = next(line for line in result.lines if line.letter == "a")
+    assert line.section == "8"
+    assert "omsorg som rimligen har kunnat krävas" in line.quote
+    assert "fastställdes 2025-10-01" in line.text.sv and "established on 2025-10-01" in line.text.en
+    assert "(a)" in result.message.sv
+
+
+def test_a_and_b_rejected_makes_50_000_claimable(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(a="rejected", b="rejected"))
+    assert result.status == "claimable"
+    assert result.claimable == Decimal("50000.00")
+    assert isinstance(result.claimable, Decimal)
+    assert "50 000,00 kr" in result.message.sv
+
+
+def test_a_250_000_case_is_capped_at_the_200_000_paid(agreement: Agreement) -> None:
+    result = assess(agreement, misuse("250000.00", a="rejected", b="rejected"))
+    assert result.claimable == Decimal("200000.00")
+    assert result.affected == Decimal("250000.00") and result.grant_paid == Decimal("200000.00")
+    grant_line = next(line for line in result.lines if line.section == "6")
+    assert grant_line.amount == Decimal("200000.00")
+    assert "senast den 31 januari" in grant_line.quote
+
+
+# --- The other outcomes ------------------------------------------------------------------------------------------
+
+
+def test_not_manifest_gives_no_right_to_claim(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(manifest=False, a="rejected", b="rejected"))
+    assert result.status == "not_manifest"
+    assert result.claimable == Decimal("0.00")
+    assert "ingen rätt" in result.lines[0].text.sv
+    assert "uppenbart utanför ramen" in result.lines[0].quote
+    # The exemptions are moot without a right to claim: no step about them.
+    assert not [line for line in result.lines if line.letter]
+
+
+def test_manifest_undecided_needs_assessment_saying_manifest(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(manifest=None, a="rejected", b="rejected"))
+    assert result.status == "needs_assessment"
+    assert result.undecided == ("manifest",)
+    assert "uppenbart" in result.message.sv and "manifestly" in result.message.en
+
+
+def test_everything_undecided_names_all_three(agreement: Agreement) -> None:
+    assert assess(agreement, misuse(manifest=None)).undecided == ("manifest", "a", "b")
+
+
+def test_b_established_is_exempt_citing_b(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(a="rejected", b="established"))
+    assert result.status == "exempt" and result.exempt_under == ("b",)
+    line = next(line for line in result.lines if line.letter == "b")
+    assert "oproportionerligt" in line.quote
+
+
+def test_both_established_cite_both(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(a="established", b="established"))
+    assert result.exempt_under == ("a", "b")
+    assert "(a) och (b)" in result.message.sv
+
+
+def test_an_established_exemption_settles_an_undecided_manifest(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(manifest=None, b="established"))
+    assert result.status == "exempt" and result.claimable == Decimal("0.00")
+
+
+def test_b_undecided_with_a_rejected_names_b(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(a="rejected"))
+    assert result.status == "needs_assessment" and result.undecided == ("b",)
+    assert result.ceiling == Decimal("50000.00")
+
+
+# --- Amounts: repayments, the grant paid as of the day, claims --------------------------------------------------
+
+
+def test_repaid_amount_is_deducted(agreement: Agreement) -> None:
+    case = misuse(a="rejected", b="rejected", repayments=[{"id": "rp-1", "date": "2025-10-20", "amount": "20000.00"}])
+    result = assess(agreement, case)
+    assert result.repaid == Decimal("20000.00")
+    assert result.claimable == Decimal("30000.00")
+    assert any(line.amount == Decimal("20000.00") and "återbetalt" in line.text.sv for line in result.lines)
+
+
+def test_repaid_more_than_the_cap_leaves_zero_not_negative(agreement: Agreement) -> None:
+    case = misuse("250000.00", a="rejected", b="rejected", repayments=[{"id": "rp-1", "date": "2025-10-20", "amount": "210000.00"}])
+    assert assess(agreement, case).claimable == Decimal("0.00")
+
+
+@pytest.mark.parametrize(("as_of", "claimable"), [("2025-01-19", "0.00"), ("2025-01-20", "50000.00")])
+def test_the_cap_is_the_grant_paid_as_known_on_the_day(agreement: Agreement, as_of: str, claimable: str) -> None:
+    case = {**misuse(a="rejected", b="rejected"), "date": "2025-01-10"}
+    case["care_shown"]["date"] = case["disproportionate"]["date"] = "2025-01-15"
+    assert assess(agreement, case, as_of=as_of).claimable == Decimal(claimable)
+
+
+def test_the_cap_is_the_grant_of_the_cases_year(agreement: Agreement) -> None:
+    payments = [*PAID_2025, {"id": "gp-2026", "grant_year": 2026, "date": "2026-01-20", "amount": "200000.00"}]
+    case = {**misuse("250000.00", a="rejected", b="rejected"), "grant_year": 2026}
+    result = assess(agreement, case, payments=payments, as_of="2026-03-01")
+    assert result.claimable == Decimal("200000.00") and result.grant_year == 2026
+    assert assess(agreement, case, payments=PAID_2025, as_of="2026-03-01").claimable == Decimal("0.00")
+
+
+def claim(amount: str, claim_id: str = "cl-1") -> dict[str, Any]:
+    return {"id": claim_id, "date": "2025-10-15", "amount": amount}
+
+
+@pytest.mark.parametrize(
+    ("claimed", "excess"),
+    [("49999.99", None), ("50000.00", None), ("50000.01", Decimal("0.01"))],
+)
+def test_a_claim_above_the_claimable_is_flagged_with_the_excess(agreement: Agreement, claimed: str, excess: Decimal | None) -> None:
+    result = assess(agreement, misuse(a="rejected", b="rejected", claims=[claim(claimed)]))
+    assert result.excess_claimed == excess
+    if excess is not None:
+        assert any(line.amount == excess and "överstiger" in line.text.sv for line in result.lines)
+
+
+def test_claims_add_up(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(a="rejected", b="rejected", claims=[claim("30000.00", "cl-1"), claim("30000.00", "cl-2")]))
+    assert result.claimed == Decimal("60000.00")
+    assert result.excess_claimed == Decimal("10000.00")
+
+
+def test_a_claim_later_partly_repaid_is_not_excess(agreement: Agreement) -> None:
+    case = misuse(a="rejected", b="rejected", claims=[claim("50000.00")], repayments=[{"id": "rp-1", "date": "2025-10-20", "amount": "20000.00"}])
+    result = assess(agreement, case)
+    assert result.claimable == Decimal("30000.00")
+    assert result.excess_claimed is None
+
+
+def test_a_claim_on_an_exempt_case_is_excess_in_full(agreement: Agreement) -> None:
+    assert assess(agreement, misuse(a="established", claims=[claim("1000.00")])).excess_claimed == Decimal("1000.00")
+
+
+def test_while_undecided_only_a_claim_above_the_most_possible_is_flagged(agreement: Agreement) -> None:
+    assert assess(agreement, misuse(claims=[claim("50000.00")])).excess_claimed is None
+    assert assess(agreement, misuse(claims=[claim("50000.01")])).excess_claimed == Decimal("0.01")
+
+
+# --- The API's shape and its errors -----------------------------------------------------------------------------
+
+
+def test_the_right_survives_the_agreements_end(agreement: Agreement) -> None:
+    assert assess(agreement, misuse(a="rejected", b="rejected"), as_of="2030-01-01").claimable == Decimal("50000.00")
+
+
+def test_every_line_has_its_section_quote_and_both_languages(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(a="rejected", b="rejected", claims=[claim("60000.00")]))
+    assert [line.letter for line in result.lines if line.letter] == ["a", "b"]
+    for line in result.lines:
+        assert line.section in ("6", "8")
+        assert line.quote and agreement.sections[line.section].quotes
+        assert line.text.sv.strip() and line.text.en.strip()
+    assert {e.id for e in result.evidence} == {"mc-1", "gp-2025", "cl-1"}
+
+
+def test_the_assessment_is_frozen_and_serialises_exactly(agreement: Agreement) -> None:
+    result = assess(agreement, misuse(a="rejected", b="rejected"))
+    with pytest.raises(ValidationError):
+        result.status = "exempt"  # type: ignore[misc]
+    data = json.loads(result.model_dump_json())
+    assert data["claimable"] == "50000.00"
+    assert data["status"] == "claimable"
+
+
+def test_unknown_case_id_is_an_input_error_naming_it(agreement: Agreement) -> None:
+    with pytest.raises(InputError) as error:
+        assess(agreement, misuse(), case_id="no-such-case")
+    assert "no-such-case" in error.value.message_en and "no-such-case" in error.value.message_sv
+    assert "mc-1" in error.value.message_en
+
+
+def test_a_case_not_yet_known_on_the_day_is_an_input_error(agreement: Agreement) -> None:
+    with pytest.raises(InputError) as error:
+        assess(agreement, misuse(), as_of="2025-08-31")
+    assert "2025-09-01" in error.value.message_en and "mc-1" in error.value.message_sv
+
+
+def test_as_of_defaults_to_the_snapshots_day(agreement: Agreement) -> None:
+    facts = make_facts(grant_payments=PAID_2025, misuse_cases=[misuse(a="rejected", b="rejected")], as_of="2025-09-15")
+    result = assess_repayment(agreement, facts, "mc-1")
+    assert result.as_of == day("2025-09-15")
+    assert result.status == "needs_assessment"  # the determinations of 2025-10-01 are not yet known
+
+
+def test_exported_from_the_package() -> None:
+    assert "assess_repayment" in iop_rules.__all__ and "RepaymentAssessment" in iop_rules.__all__
+
+
+# --- The command -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def facts_file(tmp_path: Path) -> Path:
+    path = tmp_path / "facts.json"
+    data = {
+        "as_of": "2025-11-01",
+        "grant_payments": PAID_2025,
+        "misuse_cases": [
+            misuse("250000.00", a="rejected", b="rejected"),
+            {**misuse(b="rejected"), "id": "mc-2"},
+        ],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_cli_json_for_one_case(facts_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["repayment", str(facts_file), "--case", "mc-1", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [a["case_id"] for a in out["assessments"]] == ["mc-1"]
+    assert out["assessments"][0]["claimable"] == "200000.00"
+
+
+def test_cli_text_for_every_case(facts_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["repayment", str(facts_file), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "mc-1 (2025): claimable — SEK 200,000.00" in out
+    assert "mc-2 (2025): needs assessment" in out
+    assert "§8 a)" in out
+
+
+def test_cli_as_of(facts_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["repayment", str(facts_file), "--case", "mc-1", "--as-of", "2025-09-30", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["assessments"][0]["status"] == "needs_assessment"
+
+
+def test_cli_unknown_case_exits_2_with_a_message(facts_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["repayment", str(facts_file), "--case", "nope", "--lang", "en"]) == 2
+    captured = capsys.readouterr()
+    assert "nope" in captured.err and not captured.out
+
+
+def test_cli_bad_facts_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "facts.json"
+    path.write_text('{"misuse_cases": [{"id": "x"}]}', encoding="utf-8")
+    assert main(["repayment", str(path)]) == 2
+    assert "misuse_cases" in capsys.readouterr().err
