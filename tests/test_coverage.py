@@ -206,3 +206,10 @@ def test_rule_patterns_match_finding_ids() -> None:
     found = rule_for("signature/city", CLAUSES)
     assert found is not None and found.section == "11"
     assert rule_for("no-such-finding/1", CLAUSES) is None
+
+
+def test_a_finding_id_maps_to_the_rule_of_the_same_shape() -> None:
+    attestation = rule_for("attestation/2025/fa_staff", CLAUSES)
+    assert attestation is not None and attestation.id == "attestation/{year}/{item}"
+    note = rule_for("attestation/2025", CLAUSES)
+    assert note is not None and note.id == "attestation/{year}"

@@ -87,9 +87,10 @@ def load_coverage(path: str | Path | None = None) -> tuple[CoverageEntry, ...]:
     return record.entry
 
 
-def rule_pattern(rule_id: str) -> re.Pattern[str]:
-    """A Rule id as a pattern of finding ids: each ``{placeholder}`` matches any non-empty text."""
-    return re.compile(re.sub(r"\\\{[^}]*\\\}", ".+", re.escape(rule_id)))
+def rule_pattern(rule_id: str, within_segment: bool = False) -> re.Pattern[str]:
+    """A Rule id as a pattern of finding ids: each ``{placeholder}`` matches any non-empty text (or, with
+    ``within_segment``, any non-empty text without a ``/``)."""
+    return re.compile(re.sub(r"\\\{[^}]*\\\}", "[^/]+" if within_segment else ".+", re.escape(rule_id)))
 
 
 def all_rules(clauses: Iterable[Clause]) -> tuple[Rule, ...]:
@@ -99,7 +100,10 @@ def all_rules(clauses: Iterable[Clause]) -> tuple[Rule, ...]:
 
 def rule_for(finding_id: str, clauses: Iterable[Clause]) -> Rule | None:
     """The rule whose id pattern a finding id matches, if any."""
-    return next((r for r in all_rules(clauses) if rule_pattern(r.id).fullmatch(finding_id)), None)
+    rules = all_rules(clauses)
+    # "attestation/{year}" would also match "attestation/2025/fa_staff": prefer a match segment by segment.
+    exact = next((r for r in rules if rule_pattern(r.id, within_segment=True).fullmatch(finding_id)), None)
+    return exact or next((r for r in rules if rule_pattern(r.id).fullmatch(finding_id)), None)
 
 
 def entries_for_section(entries: Sequence[CoverageEntry], section: str) -> tuple[CoverageEntry, ...]:
