@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -26,10 +27,26 @@ def parse_text(text: str, fmt: str, source: str) -> Any:
         return tomllib.loads(text, parse_float=Decimal)
     except (json.JSONDecodeError, tomllib.TOMLDecodeError, ValueError) as error:
         kind = "JSON" if fmt == "json" else "TOML"
+        where = _offending_line(text, str(error))
         raise InputError(
-            f"{source}: ogiltig {kind}: {error}",
-            f"{source}: invalid {kind}: {error}",
+            f"{source}: ogiltig {kind}: {error}{where}",
+            f"{source}: invalid {kind}: {error}{where}",
         ) from None
+
+
+def _offending_line(text: str, message: str) -> str:
+    # Parsers name the line but not what is on it; showing it names the field and the value to a person.
+    match = re.search(r"line (\d+)", message)
+    if not match:
+        return ""
+    lines = text.splitlines()
+    number = int(match.group(1))
+    if not 1 <= number <= len(lines):
+        return ""
+    content = lines[number - 1].strip()
+    if len(content) > 100:
+        content = content[:97] + "…"
+    return f": {content!r}"
 
 
 def read_document(path: Path, what: str) -> Any:

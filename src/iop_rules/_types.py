@@ -42,23 +42,32 @@ class InputError(ValueError):
         return self.message_sv if lang == "sv" else self.message_en
 
 
+SEPARATOR = "\u2016"
+"""Between the English and the Swedish text of a validation message (see ``bilingual``)."""
+
+
+def bilingual(en: str, sv: str) -> str:
+    """A validation message in both languages; the loaders split it again for the person reading."""
+    return f"{en}{SEPARATOR}{sv}"
+
+
 def _parse_day(value: Any) -> dt.date:
     # datetime is a subclass of date; a timestamp is not a day in the agreement.
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date YYYY-MM-DD without a time of day")
+        raise ValueError(bilingual("expected a date YYYY-MM-DD without a time of day", "förväntade ett datum ÅÅÅÅ-MM-DD utan klockslag"))
     if isinstance(value, dt.date):
         day = value
     elif isinstance(value, str):
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError("expected a real calendar date written YYYY-MM-DD") from None
+            raise ValueError(bilingual("expected a real calendar date written YYYY-MM-DD", "förväntade ett verkligt datum skrivet ÅÅÅÅ-MM-DD")) from None
         if len(value) != 10:
-            raise ValueError("expected a date written YYYY-MM-DD")
+            raise ValueError(bilingual("expected a date written YYYY-MM-DD", "förväntade ett datum skrivet ÅÅÅÅ-MM-DD"))
     else:
-        raise ValueError("expected a date written YYYY-MM-DD")
+        raise ValueError(bilingual("expected a date written YYYY-MM-DD", "förväntade ett datum skrivet ÅÅÅÅ-MM-DD"))
     if not MIN_DAY <= day <= MAX_DAY:
-        raise ValueError("expected a date between 1900-01-01 and 2100-12-31")
+        raise ValueError(bilingual("expected a date between 1900-01-01 and 2100-12-31", "förväntade ett datum mellan 1900-01-01 och 2100-12-31"))
     return day
 
 
@@ -73,9 +82,9 @@ Day = Annotated[
 def _parse_sek(value: Any) -> Decimal:
     # Floats are refused: 0.1 + 0.2 is not 0.3, and money must be exact to the öre.
     if isinstance(value, bool):
-        raise ValueError("expected an amount in SEK, e.g. \"200000.00\"")
+        raise ValueError(bilingual("expected an amount in SEK, e.g. \"200000.00\"", "förväntade ett belopp i kronor, t.ex. \"200000.00\""))
     if isinstance(value, float):
-        raise ValueError("expected an exact amount in SEK as a string, e.g. \"199999.99\" (not a float)")
+        raise ValueError(bilingual("expected an exact amount in SEK as a string, e.g. \"199999.99\" (not a float)", "förväntade ett exakt belopp i kronor som text, t.ex. \"199999.99\" (inte ett flyttal)"))
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, Decimal):
@@ -85,18 +94,18 @@ def _parse_sek(value: Any) -> Decimal:
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise ValueError("expected an amount in SEK, e.g. \"200000.00\"") from None
+            raise ValueError(bilingual("expected an amount in SEK, e.g. \"200000.00\"", "förväntade ett belopp i kronor, t.ex. \"200000.00\"")) from None
     else:
-        raise ValueError("expected an amount in SEK, e.g. \"200000.00\"")
+        raise ValueError(bilingual("expected an amount in SEK, e.g. \"200000.00\"", "förväntade ett belopp i kronor, t.ex. \"200000.00\""))
     if not amount.is_finite():
-        raise ValueError("expected a finite amount in SEK")
+        raise ValueError(bilingual("expected a finite amount in SEK", "förväntade ett ändligt belopp i kronor"))
     if amount < 0:
-        raise ValueError("expected an amount of 0 SEK or more")
+        raise ValueError(bilingual("expected an amount of 0 SEK or more", "förväntade ett belopp på 0 kr eller mer"))
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01")):
-        raise ValueError("expected at most two decimals (öre)")
+        raise ValueError(bilingual("expected at most two decimals (öre)", "förväntade högst två decimaler (öre)"))
     if amount > Decimal("1000000000000"):
-        raise ValueError("expected an amount below 1 000 000 000 000 SEK")
+        raise ValueError(bilingual("expected an amount below 1 000 000 000 000 SEK", "förväntade ett belopp under 1 000 000 000 000 kr"))
     return amount.quantize(Decimal("0.01"))
 
 

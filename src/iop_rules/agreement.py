@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from ._io import read_document
-from ._types import MODEL_CONFIG, Day, InputError, PartyKey, Sek
+from ._types import MODEL_CONFIG, SEPARATOR, Day, InputError, PartyKey, Sek
 
 INTERPRETATION_IDS = tuple(f"I{n}" for n in range(1, 15))
 
@@ -426,6 +426,30 @@ def validate_document(model: type[Any], data: object, source: Path | str) -> Any
         raise InputError(*_describe(error, source)) from None
 
 
+_SV_BY_TYPE = {
+    "extra_forbidden": "okänt fält; fältet finns inte i schemat",
+    "missing": "fältet saknas men krävs",
+    "int_type": "förväntade ett heltal",
+    "int_parsing": "förväntade ett heltal",
+    "int_from_float": "förväntade ett heltal",
+    "bool_type": "förväntade true eller false",
+    "bool_parsing": "förväntade true eller false",
+    "string_type": "förväntade text",
+    "string_too_short": "texten är för kort",
+    "string_too_long": "texten är för lång",
+    "literal_error": "inte ett av de tillåtna värdena",
+    "tuple_type": "förväntade en lista",
+    "list_type": "förväntade en lista",
+    "dict_type": "förväntade en tabell/ett objekt",
+    "model_type": "förväntade en tabell/ett objekt",
+    "model_attributes_type": "förväntade en tabell/ett objekt",
+    "greater_than_equal": "värdet är för litet",
+    "less_than_equal": "värdet är för stort",
+    "greater_than": "värdet är för litet",
+    "less_than": "värdet är för stort",
+}
+
+
 def _describe(error: Any, source: Path | str) -> tuple[str, str]:
     first = error.errors()[0]
     location = ".".join(str(part) for part in first["loc"]) or "(the document)"
@@ -434,21 +458,23 @@ def _describe(error: Any, source: Path | str) -> tuple[str, str]:
     if len(shown) > 80:
         shown = shown[:77] + "…"
     kind = first["type"]
-    reason = first["msg"]
-    if kind == "extra_forbidden":
-        reason_sv = "okänt fält; fältet finns inte i schemat"
-        reason_en = "unknown field; the schema has no such field"
+    reason = str(first["msg"]).removeprefix("Value error, ")
+    if SEPARATOR in reason:
+        reason_en, _, reason_sv = reason.partition(SEPARATOR)
+    elif kind == "extra_forbidden":
+        reason_en, reason_sv = "unknown field; the schema has no such field", _SV_BY_TYPE[kind]
     elif kind == "missing":
-        reason_sv = "fältet saknas men krävs"
-        reason_en = "the field is missing but required"
-        shown = ""
+        reason_en, reason_sv = "the field is missing but required", _SV_BY_TYPE[kind]
     else:
-        reason_sv = reason_en = reason.removeprefix("Value error, ")
+        reason_en = reason
+        reason_sv = f"{_SV_BY_TYPE[kind]} ({reason})" if kind in _SV_BY_TYPE else reason
+    if kind == "missing":
+        shown = ""
     count = error.error_count()
     more_en = f" (and {count - 1} more)" if count > 1 else ""
     more_sv = f" (och {count - 1} till)" if count > 1 else ""
-    value_en = f" = {shown}" if shown else ""
+    value_text = f" = {shown}" if shown else ""
     return (
-        f"{source}: fältet {location}{value_en}: {reason_sv}{more_sv}",
-        f"{source}: field {location}{value_en}: {reason_en}{more_en}",
+        f"{source}: fältet {location}{value_text}: {reason_sv}{more_sv}",
+        f"{source}: field {location}{value_text}: {reason_en}{more_en}",
     )

@@ -1,0 +1,238 @@
+"""The durable-rules traps of spec/durable-rules.md, each with a test that fails if it comes back."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from iop_rules import Facts, evaluate, load_agreement, load_facts, parse_facts
+from iop_rules import engine as engine_module
+from iop_rules.engine import STATUS_RULES, EngineError, EngineFact, classify, live_sessions
+
+from .conftest import EXAMPLE, day, finding, make_facts
+
+AS_OF = day("2026-11-30")
+
+
+def _report_json(facts: Facts) -> str:
+    return evaluate(load_agreement(), facts, as_of=AS_OF).to_json()
+
+
+def test_second_import_registers_nothing_twice() -> None:
+    # durable.lang's module-level registry raised "already registered" on a second import (test reloads).
+    # A fresh interpreter keeps this test from swapping the module under the others.
+    script = """
+import importlib, sys, datetime
+import durable.lang
+import iop_rules
+from iop_rules import engine, evaluate, load_agreement, parse_facts
+first = evaluate(load_agreement(), parse_facts({}), as_of=datetime.date(2026, 11, 30)).to_json()
+importlib.reload(engine)
+del sys.modules["iop_rules.engine"]
+fresh = importlib.import_module("iop_rules.engine")
+assert fresh.classify([fresh.EngineFact(id="y", t="note", as_of_day=1)]) == {"y": "noted"}
+importlib.reload(iop_rules)
+assert "iop_lifecycle" not in durable.lang._rulesets
+again = evaluate(load_agreement(), parse_facts({}), as_of=datetime.date(2026, 11, 30)).to_json()
+assert again == first
+print("ok")
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_5000_evaluations_in_a_row_leave_no_session_and_no_thread() -> None:
+    # More than 1,024 live sessions raise MemoryError: every evaluation must delete its own.
+    agreement = load_agreement()
+    facts = make_facts()
+    threads = threading.active_count()
+    first = evaluate(agreement, facts, as_of=AS_OF).to_json()
+    for index in range(5000):
+        report = evaluate(agreement, facts, as_of=AS_OF) if index % 500 else None
+        if report is None:
+            assert evaluate(agreement, facts, as_of=AS_OF).to_json() == first
+    assert live_sessions() == {}
+    assert threading.active_count() == threads
+
+
+def test_8_threads_x_500_evaluations_equal_the_serial_results() -> None:
+    agreement = load_agreement()
+    facts = load_facts(EXAMPLE)
+    days = [day("2025-01-15"), day("2025-07-01"), day("2026-02-01"), day("2026-11-30"), day("2027-01-01")]
+    serial = {d: evaluate(agreement, facts, as_of=d).to_json() for d in days}
+
+    def work(seed: int) -> bool:
+        rng = random.Random(seed)
+        for _ in range(500):
+            d = rng.choice(days)
+            if evaluate(agreement, facts, as_of=d).to_json() != serial[d]:
+                return False
+        return True
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(work, range(8)))
+    assert results == [True] * 8
+    assert live_sessions() == {}
+
+
+def test_two_identical_payments_in_one_snapshot() -> None:
+    # Identical facts raised MessageObservedException; every fact carries its own id.
+    payment = {"grant_year": 2025, "date": "2025-01-20", "amount": "100000.00"}
+    facts = make_facts(grant_payments=[{"id": "p1", **payment}, {"id": "p2", **payment}])
+    report = evaluate(load_agreement(), facts, as_of=day("2025-02-15"))
+    grant = report.finding("grant-payment/2025")
+    if grant is not None:  # the grant clause reads both payments as 200 000 kr in all
+        assert grant.status == "fulfilled"
+    assert report.to_json() == evaluate(load_agreement(), facts, as_of=day("2025-02-15")).to_json()
+
+
+def test_duplicate_engine_ids_are_a_bug_not_a_finding() -> None:
+    fact = EngineFact(id="same", t="note", as_of_day=1)
+    with pytest.raises(EngineError, match="duplicate"):
+        classify([fact, fact])
+    assert live_sessions() == {}
+
+
+def _small_snapshot() -> dict[str, list[dict[str, Any]]]:
+    return {
+        "signatures": [
+            {"id": "s1", "party": "city", "date": "2024-12-10"},
+            {"id": "s2", "party": "fa", "date": "2025-01-03"},
+        ],
+        "evaluations": [
+            {"id": "e1", "date": "2026-10-01", "mid_term": True, "includes_compensation_review": False},
+            {"id": "e2", "date": "2026-11-03", "mid_term": True, "includes_compensation_review": True},
+        ],
+        "termination_notices": [{"id": "n1", "party": "city", "date": "2027-02-01"}],
+        "grant_payments": [
+            {"id": "p1", "grant_year": 2025, "date": "2025-01-20", "amount": "150000.00"},
+            {"id": "p2", "grant_year": 2025, "date": "2025-02-20", "amount": "50000.00"},
+        ],
+    }
+
+
+def test_every_permutation_of_a_snapshots_facts_gives_the_same_report() -> None:
+    # Order-dependent negation fired a breach for an on-time payment in 3 of 6 assertion orders.
+    base = _small_snapshot()
+    expected = evaluate(load_agreement(), parse_facts(base), as_of=day("2027-03-01")).to_json()
+    records = [(name, record) for name, items in base.items() for record in items]
+    for order in itertools.permutations(records):
+        data: dict[str, list[dict[str, Any]]] = {}
+        for name, record in order:
+            data.setdefault(name, []).append(record)
+        assert evaluate(load_agreement(), parse_facts(data), as_of=day("2027-03-01")).to_json() == expected
+
+
+def test_engine_assertion_order_does_not_matter() -> None:
+    facts = [
+        EngineFact(id=f"d{i}", t="duty", as_of_day=100, horizon_day=160, has_due=1, due_day=90 + 10 * i, done=i % 2, done_day=95 + i)
+        for i in range(7)
+    ]
+    expected = classify(facts)
+    for _ in range(30):
+        shuffled = facts[:]
+        random.shuffle(shuffled)
+        assert classify(shuffled) == expected
+
+
+def _grid() -> list[EngineFact]:
+    out: list[EngineFact] = []
+    counter = itertools.count()
+    for t in ("duty", "breach", "right", "note"):
+        for has_due, due, done, done_day, discharged, assess, available, exercised in itertools.product(
+            (0, 1), (5, 10, 15, 30), (0, 1), (5, 10, 15), (0, 1), (0, 1), (0, 1), (0, 1)
+        ):
+            out.append(
+                EngineFact(
+                    id=f"g{next(counter)}",
+                    t=t,
+                    as_of_day=10,
+                    horizon_day=20,
+                    has_due=has_due,
+                    due_day=due if has_due else 0,
+                    done=done,
+                    done_day=done_day if done else 0,
+                    discharged=discharged,
+                    assess=assess,
+                    available=available,
+                    exercised=exercised,
+                )
+            )
+    return out
+
+
+def _expected_status(f: EngineFact) -> str:
+    """The lifecycle of spec/clauses.md, written plainly, to check the rules against."""
+    if f.t == "note":
+        return "noted"
+    if f.t == "right":
+        return "exercised" if f.exercised else ("available" if f.available else "expired")
+    if f.t == "breach":
+        return "discharged" if f.discharged else "violated"
+    if f.discharged:
+        return "discharged"
+    if f.assess:
+        return "needs_assessment"
+    if f.done:
+        return "fulfilled" if not f.has_due or f.done_day <= f.due_day else "fulfilled_late"
+    if not f.has_due:
+        return "open"
+    if f.due_day < f.as_of_day:
+        return "violated"
+    return "due" if f.due_day <= f.horizon_day else "pending"
+
+
+def test_exactly_one_status_rule_fires_for_every_combination() -> None:
+    grid = _grid()
+    statuses = classify(grid)  # raises EngineError if a fact is classified twice or not at all
+    for fact in grid:
+        assert statuses[fact.id] == _expected_status(fact), fact
+
+
+def test_unknown_fact_type_is_caught_not_raised_and_reported_as_a_bug() -> None:
+    # An unmatched fact raised MessageNotHandledException; the catch-all keeps it from raising inside durable.
+    with pytest.raises(EngineError, match="not classified"):
+        classify([EngineFact(id="odd", t="unknown", as_of_day=1)])
+    assert live_sessions() == {}
+
+
+def test_a_failing_assertion_leaves_no_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    host = engine_module._get_host()
+
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("assertion failed")
+
+    monkeypatch.setattr(host, "assert_facts", boom)
+    with pytest.raises(RuntimeError, match="assertion failed"):
+        classify([EngineFact(id="x", t="note", as_of_day=1)])
+    monkeypatch.undo()
+    assert live_sessions() == {}
+    assert classify([EngineFact(id="x", t="note", as_of_day=1)]) == {"x": "noted"}
+
+
+def test_status_rules_use_only_ints_and_strings() -> None:
+    # Decimal and date are not JSON-serialisable and None never matches: facts carry ints only.
+    payload = EngineFact(id="a", t="duty", as_of_day=1).payload("1")
+    assert all(isinstance(v, (int, str)) and not isinstance(v, bool) for v in payload.values())
+    assert {name for name, _, _ in STATUS_RULES}
+
+
+def test_no_background_threads_are_started_by_the_engine() -> None:
+    before = {t.name for t in threading.enumerate()}
+    engine_module._host = None
+    classify([EngineFact(id="x", t="note", as_of_day=1)])
+    after = {t.name for t in threading.enumerate()}
+    assert after == before
+
+
+def test_a_finding_reaches_the_report_through_the_engine() -> None:
+    report = evaluate(load_agreement(), make_facts(), as_of=day("2026-11-01"))
+    assert finding(report, "mid-term-evaluation").status == "violated"
