@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ._types import InputError
+from ._types import InputError, format_sek
 from .agreement import Agreement, load_agreement
 from .evaluate import evaluate
 from .facts import Facts, load_facts
@@ -133,7 +133,7 @@ def _finding_lines(finding: Finding, report: Report, lang: str, quote: bool) -> 
             when = f"by {finding.due.isoformat()}" + (f" ({left} days left)" if left >= 0 and finding.status in ("due", "pending") else "")
         head += f" — {when}"
     if finding.amount is not None:
-        head += f" — {finding.amount} SEK"
+        head += f" — {format_sek(finding.amount, lang)}"
     lines = [head, f"    {finding.message.get(lang)}", f"    [{finding.id}]"]
     if quote:
         lines.append(f"    Avtalet: ”{finding.quote}”" if lang == "sv" else f"    Agreement: “{finding.quote}”")
@@ -170,7 +170,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``iop-rules check``: evaluate the facts and print the report."""
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
-    if args.format == "json":
+    if args.compare_interpretations:
+        from .compare import compare_interpretations, render_comparison
+
+        comparison = compare_interpretations(agreement, facts, args.as_of, dict(args.settings), args.horizon)
+        sys.stdout.write(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
+    elif args.format == "json":
         sys.stdout.write(report.to_json())
     else:
         sys.stdout.write(render_text(report, agreement, args.lang))
@@ -188,10 +193,20 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--horizon", type=parse_days, metavar="DAYS", help="days ahead for upcoming actions (default I13)")
+    check.add_argument(
+        "--compare-interpretations",
+        action="store_true",
+        help="list the findings that differ under each alternative reading of I1–I14 (exit code as for check)",
+    )
     check.set_defaults(run=cmd_check)
     from .cli_repayment import register as _register_repayment
 
     _register_repayment(sub)
+    from .docs import register as _register_docs
+    from .explain import register as _register_explain
+
+    _register_explain(sub)
+    _register_docs(sub)
     for register in EXTRA_COMMANDS:
         register(sub)
     return parser

@@ -14,7 +14,8 @@ from .context import Candidate, Context, agreement_status, build_context
 from .facts import Facts
 from .report import SEVERITY_RANK, Finding, Report
 
-_UPCOMING_DUTY = ("due",)
+_UPCOMING_DUTY = ("due", "needs_assessment")
+"""Duty statuses listed among upcoming actions: due within the horizon, or waiting for a person's decision."""
 
 
 def resolve_as_of(facts: Facts, as_of: dt.date | None) -> dt.date:
