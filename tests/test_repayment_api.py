@@ -213,7 +213,7 @@ def test_every_line_has_its_section_quote_and_both_languages(agreement: Agreemen
 def test_the_assessment_is_frozen_and_serialises_exactly(agreement: Agreement) -> None:
     result = assess(agreement, misuse(a="rejected", b="rejected"))
     with pytest.raises(ValidationError):
-        result.status = "exempt"  # type: ignore[misc]
+        result.status = "exempt"
     data = json.loads(result.model_dump_json())
     assert data["claimable"] == "50000.00"
     assert data["status"] == "claimable"

@@ -28,7 +28,7 @@ def pay(year: int, date: str, amount: str, n: int = 1) -> dict[str, Any]:
     return {"id": f"gp-{year}-{n}", "grant_year": year, "date": date, "amount": amount}
 
 
-def compensation(signed: str = "2026-06-15", valid: bool = True, **grants_by_year: str) -> dict[str, Any]:
+def compensation(signed: str = "2026-06-15", valid: bool = True, grants_by_year: dict[str, str] | None = None) -> dict[str, Any]:
     """A written amendment agreeing later years' grants, signed by both on ``signed`` (or only by fa)."""
     return {
         "id": "amend-comp",
@@ -74,7 +74,7 @@ def test_no_2027_grant_duty_without_a_valid_compensation_amendment(check: Check)
 
 
 def test_a_2027_grant_of_210_000_in_a_valid_amendment_is_due_on_1_february_2027(check: Check) -> None:
-    report = check("2027-01-15", amendments=[compensation(**{"2027": "210000.00"})])
+    report = check("2027-01-15", amendments=[compensation(grants_by_year={"2027": "210000.00"})])
     grant = finding(report, "grant-payment/2027")
     assert grant.due == day("2027-02-01")
     assert grant.status == "due"

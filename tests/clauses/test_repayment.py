@@ -65,7 +65,7 @@ def test_needs_assessment_is_a_duty_of_city_naming_what_is_undecided(check: Chec
 
 @pytest.mark.parametrize(("letter", "field"), [("a", "care_shown"), ("b", "disproportionate")])
 def test_an_established_exemption_expires_the_right_citing_its_letter(check: Check, letter: str, field: str) -> None:
-    kwargs = {"a": "rejected", "b": "rejected", letter: "established"}
+    kwargs: dict[str, Any] = {"a": "rejected", "b": "rejected", letter: "established"}
     report = check("2025-11-01", grant_payments=PAID_2025, misuse_cases=[misuse(**kwargs)])
     right = finding(report, "repayment/mc-1")
     assert right.status == "expired" and right.amount == Decimal("0.00")
