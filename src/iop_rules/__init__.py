@@ -11,8 +11,8 @@ from ._types import InputError
 from .agreement import Agreement, Settings, load_agreement
 from .evaluate import evaluate
 from .facts import Facts, load_facts, parse_facts
-from .report import AgreementStatus, Evidence, Finding, Report, Text
 from .repayment import RepaymentAssessment, assess_repayment
+from .report import AgreementStatus, Evidence, Finding, Report, Text
 
 __version__ = "0.1.0"
 
@@ -23,8 +23,8 @@ __all__ = [
     "Facts",
     "Finding",
     "InputError",
-    "Report",
     "RepaymentAssessment",
+    "Report",
     "Settings",
     "Text",
     "__version__",
