@@ -13,6 +13,7 @@ from .evaluate import evaluate
 from .facts import Facts, load_facts, parse_facts
 from .repayment import RepaymentAssessment, assess_repayment
 from .report import AgreementStatus, Evidence, Finding, Report, Text
+from .timeline import StatusChange, timeline
 
 __version__ = "0.1.0"
 
@@ -26,6 +27,7 @@ __all__ = [
     "RepaymentAssessment",
     "Report",
     "Settings",
+    "StatusChange",
     "Text",
     "__version__",
     "assess_repayment",
@@ -33,4 +35,5 @@ __all__ = [
     "load_agreement",
     "load_facts",
     "parse_facts",
+    "timeline",
 ]

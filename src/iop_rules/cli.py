@@ -207,6 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     _register_explain(sub)
     _register_docs(sub)
+    from .cli_timeline import register as _register_timeline
+
+    _register_timeline(sub)
     for register in EXTRA_COMMANDS:
         register(sub)
     return parser
