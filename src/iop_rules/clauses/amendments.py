@@ -56,7 +56,28 @@ def _candidate(check: AmendmentCheck) -> Candidate:
         severity=severity,  # type: ignore[arg-type]
         describe=lambda status: texts,
         evidence=evidence,
+        reasoning=_reasoning(check),
     )
+
+
+def _reasoning(check: AmendmentCheck) -> tuple[tuple[str, str], ...]:
+    a = check.amendment
+    steps = [
+        (
+            f"Skriftligt: {'ja' if a.in_writing else 'nej'}; staden undertecknade: {a.signed_by_city or 'nej'}; Frälsningsarmén undertecknade: {a.signed_by_fa or 'nej'}",
+            f"In writing: {'yes' if a.in_writing else 'no'}; signed by city: {a.signed_by_city or 'no'}; signed by fa: {a.signed_by_fa or 'no'}",
+        )
+    ]
+    if check.in_effect_from is not None:
+        steps.append(
+            (
+                f"Giltigt från den sista underskriften: {check.in_effect_from.isoformat()}",
+                f"Valid from the last signature: {check.in_effect_from.isoformat()}",
+            )
+        )
+    else:
+        steps.append(("Ogiltigt: har ingen verkan någonstans (§10)", "Not valid: it has no effect anywhere (§10)"))
+    return tuple(steps)
 
 
 def evaluate(ctx: Context) -> list[Candidate]:

@@ -45,6 +45,14 @@ def evaluate(ctx: Context) -> list[Candidate]:
                 due=due,
                 done=done,
                 evidence=tuple(Evidence(fact="signatures", id=s.id, date=s.date, detail=f"party={s.party}") for s in signed),
+                reasoning=(
+                    (f"Sista dag: startdagen {due.isoformat()} (term.start)", f"Deadline: the start date {due.isoformat()} (term.start)"),
+                    *(
+                        ((f"Undertecknat {done.isoformat()} ({signed[0].id})", f"Signed on {done.isoformat()} ({signed[0].id})"),)
+                        if done is not None
+                        else ()
+                    ),
+                ),
             )
         )
     return out

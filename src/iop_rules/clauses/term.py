@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..clause import Clause, Rule
-from ..context import PARTIES, Candidate, Context
+from ..context import PARTIES, Candidate, Context, NoticeCheck
 from ..dates import add_months
 from ..facts import Evaluation
 from ..messages import PARTY_EN, PARTY_SV, cap, duty_message, years_text
@@ -31,6 +31,25 @@ def mid_term_due(ctx: Context) -> dt.date:
     day_after = half + dt.timedelta(days=1)
     return add_months(day_after, -ctx.agreement.term.evaluation_months_before_half, "last_day_of_month") - dt.timedelta(
         days=1
+    )
+
+
+def mid_term_reasoning(ctx: Context, due: dt.date) -> tuple[tuple[str, str], ...]:
+    """How the mid-term deadline follows from the agreement and I1, for explanations."""
+    half = ctx.agreement.term.half_term_passes.isoformat()
+    months = ctx.agreement.term.evaluation_months_before_half
+    first = (
+        f"Halva avtalstiden har passerat vid slutet av {half} (term.half_term_passes)",
+        f"Half the term has passed at the end of {half} (term.half_term_passes)",
+    )
+    if ctx.settings.I1 == "bracket_date":
+        return first, (
+            f"I1 = bracket_date: datumet inom parentes, {due.isoformat()}, är sista dag",
+            f"I1 = bracket_date: the date in brackets, {due.isoformat()}, is the deadline",
+        )
+    return first, (
+        f"{months} månader innan slutet av {half} → {due.isoformat()} (I1 = two_months_before_half)",
+        f"{months} months before the end of {half} → {due.isoformat()} (I1 = two_months_before_half)",
     )
 
 
@@ -83,6 +102,21 @@ def mid_term_evaluation(ctx: Context) -> Candidate:
         discharged=ctx.is_discharged(due),
         evidence=tuple(_evaluation_evidence(e) for e in mid_term),
         settings=("I1",),
+        reasoning=(
+            *mid_term_reasoning(ctx, due),
+            *(
+                (
+                    f"Utvärderingen {e.date.isoformat()} ({e.id}) saknade översyn av ersättningen och räknas inte",
+                    f"The evaluation on {e.date.isoformat()} ({e.id}) lacked the review of the compensation and does not count",
+                )
+                for e in lacking
+            ),
+            *(
+                ((f"Gjord {done.isoformat()} ({counting[0].id}), med översyn av ersättningen", f"Done on {done.isoformat()} ({counting[0].id}), with the review of the compensation"),)
+                if done is not None
+                else ()
+            ),
+        ),
     )
 
 
@@ -156,7 +190,49 @@ def renegotiation(ctx: Context) -> Candidate:
         evidence=tuple(evidence),
         settings=("I14",),
         always_upcoming=True,
+        reasoning=_renegotiation_reasoning(ctx, cutoff, consequence),
     )
+
+
+def _renegotiation_reasoning(ctx: Context, cutoff: dt.date, consequence: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    steps = [
+        (
+            f"Brytdag: {cutoff.isoformat()} (term.renegotiation_cutoff, ”omförhandlas senast 261231”)",
+            f"Cutoff: {cutoff.isoformat()} (term.renegotiation_cutoff, \"omförhandlas senast 261231\")",
+        ),
+        (
+            "Överenskommelse räknas bara som ett giltigt tillägg (§10) med båda underskrifterna senast brytdagen",
+            "An agreement counts only as a valid amendment (§10) with both signatures on or before the cutoff",
+        ),
+    ]
+    for check in ctx.amendments:
+        if not set(ctx.agreement.term.renegotiated_grant_years) & set(check.amendment.grants):
+            continue
+        when = check.in_effect_from
+        if not check.valid:
+            steps.append(
+                (
+                    f"Tillägg {check.amendment.id}: ogiltigt, saknar {', '.join(check.missing)}",
+                    f"Amendment {check.amendment.id}: not valid, lacks {', '.join(check.missing)}",
+                )
+            )
+        elif when is not None and when > cutoff:
+            steps.append(
+                (
+                    f"Tillägg {check.amendment.id}: undertecknat av båda {when.isoformat()}, efter brytdagen",
+                    f"Amendment {check.amendment.id}: signed by both on {when.isoformat()}, after the cutoff",
+                )
+            )
+        elif when is not None:
+            steps.append(
+                (
+                    f"Tillägg {check.amendment.id}: undertecknat av båda {when.isoformat()}, senast brytdagen",
+                    f"Amendment {check.amendment.id}: signed by both on {when.isoformat()}, by the cutoff",
+                )
+            )
+    if ctx.compensation is None:
+        steps.append(consequence)
+    return tuple(steps)
 
 
 def notices(ctx: Context) -> list[Candidate]:
@@ -196,9 +272,37 @@ def notices(ctx: Context) -> list[Candidate]:
                 describe=describe,
                 evidence=evidence,
                 settings=("I8",),
+                reasoning=_notice_reasoning(ctx, check),
             )
         )
     return out
+
+
+def _notice_reasoning(ctx: Context, check: NoticeCheck) -> tuple[tuple[str, str], ...]:
+    given = check.notice.date
+    if check.last_day is None:
+        return (
+            (
+                f"Uppsägning {given.isoformat()} efter överenskommelsens sista dag {ctx.standing.last_day.isoformat()}: ingen verkan",
+                f"Notice on {given.isoformat()}, after the agreement's last day {ctx.standing.last_day.isoformat()}: no effect",
+            ),
+        )
+    months = ctx.agreement.term.notice_months
+    period_end = add_months(given, months, ctx.settings.I8)
+    steps = [
+        (
+            f"{given.isoformat()} + {months} månader → {period_end.isoformat()} (I8 = {ctx.settings.I8})",
+            f"{given.isoformat()} + {months} months → {period_end.isoformat()} (I8 = {ctx.settings.I8})",
+        )
+    ]
+    if check.capped:
+        steps.append(
+            (
+                f"Överenskommelsen upphör redan {check.last_day.isoformat()}: sista dag {check.last_day.isoformat()}",
+                f"The agreement already ends on {check.last_day.isoformat()}: last day {check.last_day.isoformat()}",
+            )
+        )
+    return tuple(steps)
 
 
 def termination_rights(ctx: Context) -> list[Candidate]:

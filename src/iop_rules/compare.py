@@ -1,0 +1,284 @@
+"""Comparing interpretations: what changes in the findings when one reading of the interpretation register
+(I1–I14) is replaced by another, all else equal.
+
+For each setting and each other reading the library implements, the same facts are evaluated on the same day
+with only that setting changed, and every finding that differs is listed with the fields that differ.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict
+
+from ._types import Day
+from .agreement import INTERPRETATION_IDS, Agreement, SettingValue, alternatives
+from .evaluate import evaluate, resolve_as_of
+from .facts import Facts
+from .report import Finding, Report
+
+COMPARED_FIELDS = ("kind", "status", "party", "due", "amount", "severity", "message")
+"""The fields of a finding compared between two readings (the message in Swedish and English)."""
+
+_CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class FieldDifference(BaseModel):
+    """One field of a finding (or of the agreement's standing) that differs between two readings."""
+
+    model_config = _CONFIG
+
+    field: str
+    """The field: ``present`` (whether the finding exists at all), ``status``, ``due``, ``amount``, …"""
+    default: str | None
+    """Its value under the reading in force."""
+    alternative: str | None
+    """Its value under the alternative reading."""
+
+
+class FindingDifference(BaseModel):
+    """A finding whose outcome depends on the setting compared."""
+
+    model_config = _CONFIG
+
+    id: str
+    """The finding's id."""
+    section: str
+    """The agreement's section it rests on."""
+    fields: tuple[FieldDifference, ...]
+    """The fields that differ."""
+
+
+class SettingComparison(BaseModel):
+    """One setting, one alternative reading, and what it changes."""
+
+    model_config = _CONFIG
+
+    setting: str
+    """The setting, ``I1`` to ``I14``."""
+    question: str
+    """What is ambiguous (from the interpretation register)."""
+    default: SettingValue
+    """The reading in force for this evaluation."""
+    alternative: SettingValue
+    """The reading compared."""
+    agreement: tuple[FieldDifference, ...]
+    """Differences in the agreement's standing (state, reason, last day)."""
+    differences: tuple[FindingDifference, ...]
+    """The findings that differ, by id."""
+
+    @property
+    def differs(self) -> bool:
+        """Whether the alternative changes anything."""
+        return bool(self.agreement or self.differences)
+
+
+class InterpretationComparison(BaseModel):
+    """Every setting of the register compared with each of its alternatives, on one day."""
+
+    model_config = _CONFIG
+
+    as_of: Day
+    """The evaluation day."""
+    settings: dict[str, SettingValue]
+    """The settings in force (the baseline every alternative is compared with)."""
+    comparisons: tuple[SettingComparison, ...]
+    """One per setting and alternative, I1 first."""
+
+    def differing(self) -> tuple[SettingComparison, ...]:
+        """The comparisons where the alternative changes something."""
+        return tuple(c for c in self.comparisons if c.differs)
+
+    def for_setting(self, setting: str) -> tuple[SettingComparison, ...]:
+        """The comparisons of one setting."""
+        return tuple(c for c in self.comparisons if c.setting == setting)
+
+    def to_json(self) -> str:
+        """As JSON: keys sorted, two-space indent; byte-identical for the same input."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _value(finding: Finding, field: str) -> str | None:
+    value = getattr(finding, field)
+    if field == "message":
+        return f"{value.sv} / {value.en}"
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def finding_differences(default: Report, alternative: Report) -> tuple[FindingDifference, ...]:
+    """The findings that differ between two reports of the same facts and day, by id."""
+    before = {f.id: f for f in default.findings()}
+    after = {f.id: f for f in alternative.findings()}
+    out: list[FindingDifference] = []
+    for finding_id in sorted(before.keys() | after.keys()):
+        old, new = before.get(finding_id), after.get(finding_id)
+        if old is None or new is None:
+            present = new if old is None else old
+            assert present is not None
+            fields = [FieldDifference(field="present", default=str(old is not None).lower(), alternative=str(new is not None).lower())]
+            fields.extend(
+                FieldDifference(
+                    field=f,
+                    default=_value(old, f) if old else None,
+                    alternative=_value(new, f) if new else None,
+                )
+                for f in ("status", "due", "amount")
+                if _value(present, f) is not None
+            )
+            out.append(FindingDifference(id=finding_id, section=present.section, fields=tuple(fields)))
+            continue
+        changed = tuple(
+            FieldDifference(field=f, default=_value(old, f), alternative=_value(new, f))
+            for f in COMPARED_FIELDS
+            if _value(old, f) != _value(new, f)
+        )
+        if changed:
+            out.append(FindingDifference(id=finding_id, section=old.section, fields=changed))
+    return tuple(out)
+
+
+def standing_differences(default: Report, alternative: Report) -> tuple[FieldDifference, ...]:
+    """Differences in the agreement's standing between two reports."""
+    out: list[FieldDifference] = []
+    for field in ("state", "reason", "last_day"):
+        old, new = getattr(default.agreement, field), getattr(alternative.agreement, field)
+        if old != new:
+            out.append(
+                FieldDifference(
+                    field=f"agreement.{field}",
+                    default=None if old is None else str(old),
+                    alternative=None if new is None else str(new),
+                )
+            )
+    return tuple(out)
+
+
+def compare_interpretations(
+    agreement: Agreement,
+    facts: Facts,
+    as_of: dt.date | None = None,
+    settings: Mapping[str, object] | None = None,
+    horizon_days: int | None = None,
+) -> InterpretationComparison:
+    """For each setting I1–I14 and each of its other readings, the findings that differ from the reading in force.
+
+    ``settings`` sets the baseline (the register's settings with these overrides); every other reading of each
+    setting is then tried alone. Bad input raises InputError; findings are compared, never raised.
+    """
+    day = resolve_as_of(facts, as_of)
+    baseline = agreement.settings(settings).as_dict()
+    default_report = evaluate(agreement, facts, as_of=day, horizon_days=horizon_days, settings=baseline)
+    comparisons: list[SettingComparison] = []
+    for key in INTERPRETATION_IDS:
+        register_default = agreement.interpretations[key].default
+        readings = [register_default, *alternatives(key)]
+        tried: list[SettingValue] = []
+        for reading in readings:
+            if reading == baseline[key] or reading in tried:
+                continue
+            tried.append(reading)
+            report = evaluate(agreement, facts, as_of=day, horizon_days=horizon_days, settings={**baseline, key: reading})
+            comparisons.append(
+                SettingComparison(
+                    setting=key,
+                    question=agreement.interpretations[key].question,
+                    default=baseline[key],
+                    alternative=reading,
+                    agreement=standing_differences(default_report, report),
+                    differences=finding_differences(default_report, report),
+                )
+            )
+    return InterpretationComparison(as_of=day, settings=baseline, comparisons=tuple(comparisons))
+
+
+_FIELD_SV = {
+    "present": "finns",
+    "kind": "slag",
+    "status": "status",
+    "party": "part",
+    "due": "senast",
+    "amount": "belopp",
+    "severity": "allvar",
+    "message": "meddelande",
+    "agreement.state": "överenskommelsens läge",
+    "agreement.reason": "skäl",
+    "agreement.last_day": "sista dag",
+}
+
+
+def render_comparison(comparison: InterpretationComparison, lang: str = "sv") -> str:
+    """The comparison as a person reads it: each setting's alternative and the findings it changes."""
+    sv = lang == "sv"
+    differing = comparison.differing()
+    lines = [
+        (
+            f"Jämförelse av tolkningar per {comparison.as_of.isoformat()}: {len(differing)} av {len(comparison.comparisons)} alternativ ändrar utfallet."
+            if sv
+            else f"Interpretations compared as of {comparison.as_of.isoformat()}: {len(differing)} of {len(comparison.comparisons)} alternatives change the outcome."
+        ),
+        "",
+    ]
+    for item in comparison.comparisons:
+        head = f"{item.setting} = {item.alternative} " + (f"(i stället för {item.default})" if sv else f"(instead of {item.default})")
+        lines.append(head)
+        lines.append(f"    {item.question}")
+        if not item.differs:
+            lines.append("    (inga skillnader)" if sv else "    (no differences)")
+        for diff in item.agreement:
+            label = _FIELD_SV.get(diff.field, diff.field) if sv else diff.field
+            lines.append(f"  • {label}: {diff.default} → {diff.alternative}")
+        for finding in item.differences:
+            present = next((d for d in finding.fields if d.field == "present"), None)
+            if present is not None:
+                lines.append(f"  • {finding.id} (§{finding.section}): " + _only(finding, present.default == "true", sv))
+                continue
+            parts = []
+            for diff in finding.fields:
+                if diff.field == "message" and len(finding.fields) > 1:
+                    continue  # the message follows from the other fields; shown only when nothing else differs
+                label = _FIELD_SV.get(diff.field, diff.field) if sv else diff.field
+                old, new = diff.default, diff.alternative
+                if diff.field == "message":
+                    old = _half(old, sv)
+                    new = _half(new, sv)
+                parts.append(f"{label} {old} → {new}")
+            lines.append(f"  • {finding.id} (§{finding.section}): " + "; ".join(parts))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _only(finding: FindingDifference, in_default: bool, sv: bool) -> str:
+    details = ", ".join(
+        f"{_FIELD_SV.get(d.field, d.field) if sv else d.field} {d.default if in_default else d.alternative}"
+        for d in finding.fields
+        if d.field != "present"
+    )
+    if sv:
+        where = "bara med tolkningen i kraft" if in_default else "bara med alternativet"
+    else:
+        where = "only under the reading in force" if in_default else "only under the alternative"
+    return f"{where} ({details})" if details else where
+
+
+def _half(message: str | None, sv: bool) -> str | None:
+    if message is None:
+        return None
+    swedish, _, english = message.partition(" / ")
+    return f"”{swedish}”" if sv else f"“{english}”"
+
+
+__all__ = [
+    "FieldDifference",
+    "FindingDifference",
+    "InterpretationComparison",
+    "SettingComparison",
+    "compare_interpretations",
+    "finding_differences",
+    "render_comparison",
+]
