@@ -185,6 +185,14 @@ class JointPlan(Record):
     city_participated: bool
     """Whether city took part in developing it ("Medverka i framtagande")."""
 
+    @field_validator("adopted_by")
+    @classmethod
+    def _unique(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        # Sorted, as for a meeting's parties present: the order they were written in must not change a report.
+        if len(set(value)) != len(value):
+            raise ValueError("a party is listed twice")
+        return tuple(sorted(value))
+
 
 AttestationItem = Literal[
     "fa_staff",
