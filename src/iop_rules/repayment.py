@@ -268,7 +268,11 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
             )
         )
 
-    message = _message(status, established, undecided, claimable, year)
+    outcome = _message(status, established, undecided, claimable, year)
+    message = Text(
+        sv=f"Ärende {case.id} (medel för {year}, berört belopp {aff_sv}) — {outcome.sv}",
+        en=f"Case {case.id} (funds for {year}, amount affected {aff_en}) — {outcome.en}",
+    )
     return RepaymentAssessment(
         case_id=case.id,
         as_of=ctx.as_of,
