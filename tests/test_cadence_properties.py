@@ -161,7 +161,7 @@ def test_no_cadence_breach_before_its_period_closes(
         end = _period_end(key)
         if end is None or (prefix != "follow-up" and chosen["I3"] != "calendar_halves") or (prefix == "follow-up" and chosen["I11"] != "calendar_year"):
             continue
-        closes = min(end, last_day) + (window if prefix == "steering-group" else dt.timedelta(0))
+        closes = min(end + (window if prefix == "steering-group" else dt.timedelta(0)), last_day)
         assert as_of > closes, (found.id, as_of, closes)
         # A breach closes with its period (or the agreement's end under I9), never before.
         assert found.due >= closes, (found.id, found.due, closes)

@@ -235,6 +235,15 @@ def test_i5_default_the_steering_duty_closes_14_days_after_the_term(check: Check
     assert finding(report, "steering-group/2025-spring").status == status
 
 
+@pytest.mark.parametrize(("steering", "status"), [("2026-12-31", "fulfilled"), ("2027-01-02", "violated")])
+def test_i5_default_the_steering_duty_closes_with_the_agreement(check: Check, steering: str, status: str) -> None:
+    # Without a compensation agreement the last day is 2026-12-31 (§4, I14): a steering meeting after it is none.
+    meetings = [meeting("wg1", "2026-12-20"), meeting("sg1", steering, body="steering_group")]
+    report = check("2027-01-15", meetings=meetings)
+    found = finding(report, "steering-group/2026-autumn")
+    assert (found.status, found.due) == (status, day("2026-12-31"))
+
+
 def test_i5_default_a_steering_meeting_before_any_working_group_meeting_does_not_count(check: Check) -> None:
     meetings = [meeting("sg1", "2025-03-01", body="steering_group"), meeting("wg1", "2025-03-02")]
     assert finding(check("2025-07-15", meetings=meetings), "steering-group/2025-spring").status == "violated"

@@ -12,7 +12,8 @@ working-group meeting has a breach for that meeting, whichever reading of I4 dec
 "Styrgruppen träffas i anslutning till att arbetsgruppen har haft sina möten." — under I5 ``once_per_term`` at
 least ``cadence.steering_group_meetings_per_term`` steering-group meetings per term, each within
 ``cadence.steering_group_within_days`` days after a working-group meeting of that term (due that many days after
-the term's last day); under ``after_every_meeting`` one within that window after every working-group meeting.
+the term's last day, or on the agreement's last day if that comes first); under ``after_every_meeting`` one
+within that window after every working-group meeting.
 The duty lies with fa: "Frälsningsarmén ska vara sammankallande till styrgruppsmöten", so a steering-group
 meeting that did not happen is one fa did not convene. A steering-group meeting convened by anyone else is a
 breach by fa (the meeting still counts: it was held).
@@ -143,10 +144,15 @@ def steering_group(ctx: Context) -> list[Candidate]:
         for span in term_spans(ctx):
             req = requirement(ctx, span, cadence.steering_group_meetings_per_term)
             # A steering-group meeting may fall after the term's last day when it follows a late working-group
-            # meeting of the term, so the duty closes that many days after the term.
-            req = dataclasses.replace(req, due=req.due + window)
+            # meeting of the term, so the duty closes that many days after the term; never after the agreement's
+            # last day, since a duty falling due after the end is discharged and a meeting after it is none of
+            # the agreement's.
+            if not req.discharged:
+                req = dataclasses.replace(req, due=min(req.due + window, ctx.standing.last_day))
             anchors = [w for w in working if req.covered is not None and req.covered.contains(w.date)]
-            qualifying = [s for s in steering if any(w.date <= s.date <= w.date + window for w in anchors)]
+            qualifying = [
+                s for s in steering if s.date <= req.due and any(w.date <= s.date <= w.date + window for w in anchors)
+            ]
             out.append(
                 cadence_candidate(
                     ctx,
