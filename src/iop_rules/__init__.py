@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from ._types import InputError
 from .agreement import Agreement, Settings, load_agreement
+from .compare import InterpretationComparison, compare_interpretations
 from .evaluate import evaluate
+from .explain import Explanation, explain
 from .facts import Facts, load_facts, parse_facts
 from .repayment import RepaymentAssessment, assess_repayment
 from .report import AgreementStatus, Evidence, Finding, Report, Text
@@ -21,9 +23,11 @@ __all__ = [
     "Agreement",
     "AgreementStatus",
     "Evidence",
+    "Explanation",
     "Facts",
     "Finding",
     "InputError",
+    "InterpretationComparison",
     "RepaymentAssessment",
     "Report",
     "Settings",
@@ -31,7 +35,9 @@ __all__ = [
     "Text",
     "__version__",
     "assess_repayment",
+    "compare_interpretations",
     "evaluate",
+    "explain",
     "load_agreement",
     "load_facts",
     "parse_facts",

@@ -65,6 +65,15 @@ def _section_page(
     for key, text in section.quotes.items():
         lines += [f"- `{key}`: ”{text}”"]
     lines.append("")
+    if number == "3":
+        # The parties as agreement.toml holds them: organisation and role, never a person's name or e-mail.
+        lines += ["Parties, as `agreement.toml` holds them (organisation and signing role only):", ""]
+        for party in agreement.parties:
+            lines += [
+                f"- `{party.key}`: {party.name}, organisationsnummer {party.organisation_number} "
+                f"({party.kind.replace('_', '-')}), signed by the role ”{party.signatory_role}”"
+            ]
+        lines.append("")
 
     lines += ["## Rules", ""]
     rules = _rules_of(number, clauses)
