@@ -361,11 +361,14 @@ def test_compare_on_the_command_line_as_json(capsys: pytest.CaptureFixture[str])
     assert {"field": "due", "default": "2026-10-31", "alternative": "2026-12-31"} in mid["fields"]
 
 
-def test_compare_renders_a_finding_only_one_reading_has(agreement: Agreement) -> None:
-    comparison = compare_interpretations(agreement, load_facts(EXAMPLE), as_of=day("2026-11-30"))
-    text = render_comparison(comparison, "en")
+def test_compare_renders_a_finding_only_one_reading_has(example_comparison: Any) -> None:
+    text = render_comparison(example_comparison, "en")
     assert "follow-up/agreement-year-1 (§8): only under the alternative (status fulfilled, due 2025-12-31)" in text
     assert "follow-up/2025 (§8): only under the reading in force (status fulfilled, due 2025-12-31)" in text
+    swedish = render_comparison(example_comparison, "sv")
+    assert "follow-up/agreement-year-1 (§8): bara med alternativet (status fulfilled, senast 2025-12-31)" in swedish
+    assert "I8 = first_day_of_next_month (i stället för last_day_of_month)\n" in swedish
+    assert "(inga skillnader)" in swedish
 
 
 def test_compare_with_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
