@@ -76,9 +76,11 @@ def read_document(path: Path, what: str) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        bad = raw[error.start : error.end]
         raise InputError(
-            f"{source}: byte {error.start} är inte giltig UTF-8",
-            f"{source}: byte {error.start} is not valid UTF-8",
+            f"{source}: byte {error.start} (rad {line}) {bad!r} är inte giltig UTF-8; spara filen som UTF-8",
+            f"{source}: byte {error.start} (line {line}) {bad!r} is not valid UTF-8; save the file as UTF-8",
         ) from None
     data = parse_text(text.removeprefix("\ufeff"), suffix[1:], source)
     if not isinstance(data, dict):

@@ -452,9 +452,10 @@ _SV_BY_TYPE = {
 
 def _describe(error: Any, source: Path | str) -> tuple[str, str]:
     first = error.errors()[0]
-    location = ".".join(str(part) for part in first["loc"]) or "(the document)"
+    location = ".".join(str(part) for part in first["loc"])
     value = first.get("input")
-    shown = repr(value) if not isinstance(value, dict) else "{…}"
+    # A whole record or document is not worth showing: the reason names what in it is wrong.
+    shown = "" if isinstance(value, dict) else repr(_as_written(value))
     if len(shown) > 80:
         shown = shown[:77] + "…"
     kind = first["type"]
@@ -474,7 +475,22 @@ def _describe(error: Any, source: Path | str) -> tuple[str, str]:
     more_en = f" (and {count - 1} more)" if count > 1 else ""
     more_sv = f" (och {count - 1} till)" if count > 1 else ""
     value_text = f" = {shown}" if shown else ""
+    if not location:
+        return (f"{source}: {reason_sv}{more_sv}", f"{source}: {reason_en}{more_en}")
     return (
         f"{source}: fältet {location}{value_text}: {reason_sv}{more_sv}",
         f"{source}: field {location}{value_text}: {reason_en}{more_en}",
     )
+
+
+def _as_written(value: object) -> object:
+    """A parsed value as the file wrote it: dates as YYYY-MM-DD and amounts as digits, not Python's reprs."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_as_written(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_written(item) for key, item in value.items()}
+    return value
