@@ -452,7 +452,7 @@ _SV_BY_TYPE = {
 
 def _describe(error: Any, source: Path | str) -> tuple[str, str]:
     first = error.errors()[0]
-    location = ".".join(str(part) for part in first["loc"])
+    location = ".".join(str(part) for part in first["loc"]) or "(the document)"
     value = first.get("input")
     # A whole record or document is not worth showing: the reason names what in it is wrong.
     shown = "" if isinstance(value, dict) else repr(_as_written(value))
@@ -475,8 +475,6 @@ def _describe(error: Any, source: Path | str) -> tuple[str, str]:
     more_en = f" (and {count - 1} more)" if count > 1 else ""
     more_sv = f" (och {count - 1} till)" if count > 1 else ""
     value_text = f" = {shown}" if shown else ""
-    if not location:
-        return (f"{source}: {reason_sv}{more_sv}", f"{source}: {reason_en}{more_en}")
     return (
         f"{source}: fältet {location}{value_text}: {reason_sv}{more_sv}",
         f"{source}: field {location}{value_text}: {reason_en}{more_en}",

@@ -15,14 +15,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from ._io import read_document
-from ._types import MODEL_CONFIG, Day, InputError, PartyKey, Sek
+from ._types import MODEL_CONFIG, Day, InputError, PartyKey, Sek, bilingual
 
 FactId = str
 
 
 def _check_id(value: str) -> str:
     if not value or len(value) > 64 or not all(c.isalnum() or c in "-_.:" for c in value):
-        raise ValueError("expected an id of 1–64 letters, digits or - _ . :")
+        raise ValueError(bilingual("expected an id of 1–64 letters, digits or - _ . :", "förväntade ett id av 1–64 bokstäver, siffror eller - _ . :"))
     return value
 
 
@@ -72,9 +72,9 @@ class Amendment(Record):
             out: dict[int, Any] = {}
             for key, amount in value.items():
                 if not (isinstance(key, int) or (isinstance(key, str) and key.isdigit())):
-                    raise ValueError(f"grants key {key!r}: expected a year such as 2027")
+                    raise ValueError(bilingual(f"grants key {key!r}: expected a year such as 2027", f"grants-nyckeln {key!r}: förväntade ett år, t.ex. 2027"))
                 if not 1900 <= int(key) <= 2100:
-                    raise ValueError(f"grants key {key!r}: expected a year from 1900 to 2100")
+                    raise ValueError(bilingual(f"grants key {key!r}: expected a year from 1900 to 2100", f"grants-nyckeln {key!r}: förväntade ett år från 1900 till 2100"))
                 out[int(key)] = amount
             return out
         return value
@@ -84,7 +84,7 @@ class Amendment(Record):
         for field in ("signed_by_city", "signed_by_fa"):
             signed = getattr(self, field)
             if signed is not None and signed < self.date:
-                raise ValueError(f"{field} {signed} is before the amendment's date {self.date}")
+                raise ValueError(bilingual(f"{field} {signed} is before the amendment's date {self.date}", f"{field} {signed} ligger före tilläggets datum {self.date}"))
         return self
 
     def signed_by(self, party: PartyKey) -> dt.date | None:
@@ -159,7 +159,7 @@ class Meeting(Record):
     @classmethod
     def _unique(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if len(set(value)) != len(value):
-            raise ValueError("a party is listed twice")
+            raise ValueError(bilingual("a party is listed twice", "en part står två gånger"))
         return tuple(sorted(value))
 
 
@@ -190,7 +190,7 @@ class JointPlan(Record):
     def _unique(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         # Sorted, as for a meeting's parties present: the order they were written in must not change a report.
         if len(set(value)) != len(value):
-            raise ValueError("a party is listed twice")
+            raise ValueError(bilingual("a party is listed twice", "en part står två gånger"))
         return tuple(sorted(value))
 
 
@@ -285,7 +285,7 @@ class RenegotiationDemand(Record):
     @model_validator(mode="after")
     def _order(self) -> RenegotiationDemand:
         if self.concluded is not None and self.concluded < self.date:
-            raise ValueError(f"concluded {self.concluded} is before the demand's date {self.date}")
+            raise ValueError(bilingual(f"concluded {self.concluded} is before the demand's date {self.date}", f"concluded {self.concluded} ligger före kravets datum {self.date}"))
         return self
 
 
@@ -393,32 +393,48 @@ class Facts(BaseModel):
                     ids.extend(c.id for c in record.claims)
         duplicated = sorted(k for k, n in Counter(ids).items() if n > 1)
         if duplicated:
-            raise ValueError(f"id {duplicated[0]!r} is used more than once; every record needs its own id")
+            raise ValueError(bilingual(f"id {duplicated[0]!r} is used more than once; every record needs its own id", f"id {duplicated[0]!r} används mer än en gång; varje post behöver ett eget id"))
         requests = {r.id: r for r in self.statistics_requests}
         for delivery in self.statistics_deliveries:
             request = requests.get(delivery.request_id)
             if request is None:
                 raise ValueError(
-                    f"statistics_deliveries {delivery.id!r}: request_id {delivery.request_id!r} names no statistics request"
+                    bilingual(
+                        f"statistics_deliveries {delivery.id!r}: request_id {delivery.request_id!r} names no statistics request",
+                        f"statistics_deliveries {delivery.id!r}: request_id {delivery.request_id!r} anger ingen begäran om statistik",
+                    )
                 )
             if delivery.date < request.date:
-                raise ValueError(f"statistics_deliveries {delivery.id!r}: date {delivery.date} is before its request's date {request.date}")
+                raise ValueError(
+                    bilingual(
+                        f"statistics_deliveries {delivery.id!r}: date {delivery.date} is before its request's date {request.date}",
+                        f"statistics_deliveries {delivery.id!r}: date {delivery.date} ligger före begärans datum {request.date}",
+                    )
+                )
         disputes = {d.id: d for d in self.disputes}
         for dialogue in self.dialogues:
             dispute = disputes.get(dialogue.dispute_id)
             if dispute is None:
-                raise ValueError(f"dialogues {dialogue.id!r}: dispute_id {dialogue.dispute_id!r} names no dispute")
+                raise ValueError(bilingual(f"dialogues {dialogue.id!r}: dispute_id {dialogue.dispute_id!r} names no dispute", f"dialogues {dialogue.id!r}: dispute_id {dialogue.dispute_id!r} anger ingen tvist"))
             if dialogue.date < dispute.date:
-                raise ValueError(f"dialogues {dialogue.id!r}: date {dialogue.date} is before its dispute's date {dispute.date}")
+                raise ValueError(bilingual(f"dialogues {dialogue.id!r}: date {dialogue.date} is before its dispute's date {dispute.date}", f"dialogues {dialogue.id!r}: date {dialogue.date} ligger före tvistens datum {dispute.date}"))
         for case in self.misuse_cases:
             for item in (*case.repayments, *case.claims):
                 if item.date < case.date:
-                    raise ValueError(f"misuse_cases {case.id!r}: {item.id!r} dated {item.date}, before the case's date {case.date}")
+                    raise ValueError(
+                        bilingual(
+                            f"misuse_cases {case.id!r}: {item.id!r} dated {item.date}, before the case's date {case.date}",
+                            f"misuse_cases {case.id!r}: {item.id!r} daterad {item.date}, före ärendets datum {case.date}",
+                        )
+                    )
             for field in ("care_shown", "disproportionate"):
                 determination = getattr(case, field)
                 if determination is not None and determination.date < case.date:
                     raise ValueError(
-                        f"misuse_cases {case.id!r}: {field}.date {determination.date} is before the case's date {case.date}"
+                        bilingual(
+                            f"misuse_cases {case.id!r}: {field}.date {determination.date} is before the case's date {case.date}",
+                            f"misuse_cases {case.id!r}: {field}.date {determination.date} ligger före ärendets datum {case.date}",
+                        )
                     )
         return self
 
