@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from . import engine
 from ._types import MAX_DAY, MIN_DAY, InputError
@@ -52,11 +52,15 @@ def candidates(ctx: Context) -> list[Candidate]:
     return [candidate for clause in CLAUSES for candidate in clause.evaluate(ctx)]
 
 
+def _findings(ctx: Context, found: list[Candidate], statuses: Mapping[str, str]) -> dict[str, Finding]:
+    return {c.id: c.finding(statuses[c.id], ctx) for c in found}  # type: ignore[arg-type]
+
+
 def first_pass(ctx: Context) -> tuple[Finding, ...]:
     """The first-pass findings of a context (every clause's ``evaluate``), classified by the engine."""
     found = candidates(ctx)
     statuses = engine.classify([c.engine_fact(ctx) for c in found])
-    return tuple(sorted((c.finding(statuses[c.id], ctx) for c in found), key=lambda f: f.id))  # type: ignore[arg-type]
+    return tuple(sorted(_findings(ctx, found, statuses).values(), key=lambda f: f.id))
 
 
 def _with_history(ctx: Context) -> Context:
@@ -67,19 +71,39 @@ def _with_history(ctx: Context) -> Context:
     return replace(ctx, history=history)
 
 
+@dataclass(frozen=True)
+class _Passes:
+    """Both passes of one evaluation: every candidate, each classified once, each finding built once."""
+
+    candidates: list[Candidate]
+    findings: dict[str, Finding]
+
+
+def _run_passes(ctx: Context) -> _Passes:
+    found = candidates(ctx)
+    statuses = engine.classify([c.engine_fact(ctx) for c in found])
+    findings = _findings(ctx, found, statuses)
+    reviewers = [clause for clause in CLAUSES if clause.review is not None]
+    if reviewers:
+        first = tuple(sorted(findings.values(), key=lambda f: f.id))
+        reviewed = _with_history(ctx)
+        extra: list[Candidate] = []
+        for clause in reviewers:
+            assert clause.review is not None
+            extra.extend(clause.review(reviewed, first))
+        if extra:
+            # Ids are unique across both passes: the engine refuses a duplicate.
+            clash = [c.id for c in extra if c.id in findings]
+            if clash:
+                raise engine.EngineError(f"review candidates repeat first-pass ids: {clash[:3]}")
+            findings.update(_findings(ctx, extra, engine.classify([c.engine_fact(ctx) for c in extra])))
+            found = [*found, *extra]
+    return _Passes(found, findings)
+
+
 def all_candidates(ctx: Context) -> list[Candidate]:
     """Every candidate of both passes: the clauses' own, then the reviews over the first pass's findings."""
-    found = candidates(ctx)
-    reviewers = [clause for clause in CLAUSES if clause.review is not None]
-    if not reviewers:
-        return found
-    statuses = engine.classify([c.engine_fact(ctx) for c in found])
-    first = tuple(sorted((c.finding(statuses[c.id], ctx) for c in found), key=lambda f: f.id))  # type: ignore[arg-type]
-    reviewed = _with_history(ctx)
-    for clause in reviewers:
-        assert clause.review is not None
-        found.extend(clause.review(reviewed, first))
-    return found
+    return _run_passes(ctx).candidates
 
 
 def _upcoming(finding: Finding, candidate: Candidate) -> bool:
@@ -109,13 +133,18 @@ def evaluate(
     only bad input raises (InputError).
     """
     ctx = context_for(agreement, facts, as_of, horizon_days, settings)
-    return report_for(ctx, all_candidates(ctx))
+    passes = _run_passes(ctx)
+    return _assemble(ctx, passes.candidates, passes.findings)
 
 
 def report_for(ctx: Context, found: list[Candidate]) -> Report:
     """Classify candidates with the engine and assemble the report."""
     statuses = engine.classify([c.engine_fact(ctx) for c in found])
-    pairs = sorted(((c.finding(statuses[c.id], ctx), c) for c in found), key=lambda p: p[0].id)  # type: ignore[arg-type]
+    return _assemble(ctx, found, _findings(ctx, found, statuses))
+
+
+def _assemble(ctx: Context, found: list[Candidate], by_id: Mapping[str, Finding]) -> Report:
+    pairs = sorted(((by_id[c.id], c) for c in found), key=lambda p: p[0].id)
     findings = [f for f, _ in pairs]
     obligations = tuple(f for f in findings if f.kind == "duty")
     breaches = tuple(
