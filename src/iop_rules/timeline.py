@@ -119,10 +119,10 @@ def _content(candidate: Candidate) -> tuple[Any, ...]:
     return tuple(getattr(candidate, name) for name in _CONTENT_FIELDS)
 
 
-def _key(candidate: Candidate, ctx: Context) -> tuple[Any, ...]:
-    """What decides a candidate's status besides the day: its engine fact without the day."""
-    fact = candidate.engine_fact(ctx)
-    return tuple(getattr(fact, name) for name in _OWN_FIELDS)
+def _key(candidate: Candidate) -> tuple[Any, ...]:
+    """What decides a candidate's status besides the day: the fields its engine fact is made of."""
+    c = candidate
+    return (c.kind, c.event, c.due, c.done, c.discharged, c.assess, c.available, c.exercised)
 
 
 @dataclass
@@ -133,14 +133,15 @@ class _Run:
     start: dt.date
     stop: dt.date
     key: tuple[Any, ...]
+    candidate: Candidate
+    ctx: Context
     statuses: list[tuple[dt.date, Status]] = field(default_factory=list)
 
     def points(self, horizon: int) -> list[dt.date]:
         """The days its status can change: the run's start, due − horizon and due + 1 inside the run."""
-        own = dict(zip(_OWN_FIELDS, self.key, strict=True))
         out = [self.start]
-        if own["has_due"]:
-            due = dt.date.fromordinal(own["due_day"])
+        due = self.candidate.due
+        if due is not None:
             for day in (due - dt.timedelta(days=horizon), due + _ONE):
                 if self.start < day < self.stop:
                     out.append(day)
@@ -156,23 +157,24 @@ class _Run:
         return current
 
 
-def _runs(observed: Mapping[dt.date, Mapping[str, tuple[Any, ...]]], end: dt.date) -> dict[str, list[_Run]]:
+def _runs(observed: _Days, end: dt.date) -> dict[str, list[_Run]]:
     """Runs of equal fields per finding, from what the clauses returned on each computed day."""
-    days = sorted(observed)
+    days = sorted(observed.contexts)
     out: dict[str, list[_Run]] = {}
     open_runs: dict[str, _Run] = {}
     for index, day in enumerate(days):
         stop = days[index + 1] if index + 1 < len(days) else end + _ONE
-        seen = observed[day]
+        seen = observed.candidates[day]
         for finding_id in list(open_runs):
             if finding_id not in seen:
                 del open_runs[finding_id]
-        for finding_id, key in seen.items():
+        for finding_id, candidate in seen.items():
+            key = _key(candidate)
             run = open_runs.get(finding_id)
             if run is not None and run.key == key:
                 run.stop = stop
                 continue
-            run = _Run(finding_id, day, stop, key)
+            run = _Run(finding_id, day, stop, key, candidate, observed.contexts[day])
             open_runs[finding_id] = run
             out.setdefault(finding_id, []).append(run)
     return out
@@ -184,9 +186,11 @@ def _classify_runs(runs: Mapping[str, list[_Run]], horizon: int) -> None:
     wanted: list[tuple[_Run, dt.date, tuple[Any, ...]]] = []
     for finding_runs in runs.values():
         for run in finding_runs:
+            fact = run.candidate.engine_fact(run.ctx)
+            own = tuple(getattr(fact, name) for name in _OWN_FIELDS)
             for day in run.points(horizon):
                 as_of = day.toordinal()
-                signature = (as_of, as_of + horizon, *run.key)
+                signature = (as_of, as_of + horizon, *own)
                 if signature not in distinct:
                     distinct[signature] = engine.EngineFact(
                         f"t{len(distinct)}",
@@ -199,17 +203,15 @@ def _classify_runs(runs: Mapping[str, list[_Run]], horizon: int) -> None:
 
 
 class _Days:
-    """The computed days of one pass: the context, the candidates and their keys on each."""
+    """The computed days of one pass: the context and the candidates on each."""
 
     def __init__(self) -> None:
         self.contexts: dict[dt.date, Context] = {}
         self.candidates: dict[dt.date, dict[str, Candidate]] = {}
-        self.keys: dict[dt.date, dict[str, tuple[Any, ...]]] = {}
 
     def add(self, day: dt.date, ctx: Context, found: list[Candidate]) -> None:
         self.contexts[day] = ctx
         self.candidates[day] = {c.id: c for c in found}
-        self.keys[day] = {c.id: _key(c, ctx) for c in found}
 
 
 def _status_function(runs: list[_Run]) -> Callable[[dt.date], Status | None]:
@@ -276,7 +278,7 @@ def timeline(
             found.add(ctx.standing.last_day + _ONE)
             found.update(c.due + _ONE for c in first.candidates[day].values() if c.due is not None)
         todo = {d for d in found if start <= d <= end and d not in first.contexts}
-    first_runs = _runs(first.keys, end)
+    first_runs = _runs(first, end)
     _classify_runs(first_runs, horizon)
 
     runs = dict(first_runs)
@@ -311,7 +313,10 @@ def _review_pass(
     status = {finding_id: _status_function(r) for finding_id, r in first_runs.items()}
     computed = sorted(first.contexts)
     history_cache: dict[dt.date, tuple[Finding, ...]] = {}
-    made: dict[tuple[tuple[Any, ...], str], Finding] = {}
+    made: dict[tuple[int, str], Finding] = {}
+    # A number for each distinct content, so that a candidate's content is hashed once per computed day.
+    contents: dict[tuple[Any, ...], int] = {}
+    tokens: dict[tuple[dt.date, str], int] = {}
 
     def history_for(as_of: dt.date) -> Callable[[dt.date], tuple[Finding, ...]]:
         def history(day: dt.date) -> tuple[Finding, ...]:
@@ -335,7 +340,10 @@ def _review_pass(
         for finding_id, candidate in first.candidates[base].items():
             current = status[finding_id](day)
             assert current is not None
-            key = (_content(candidate), current)
+            token = tokens.get((base, finding_id))
+            if token is None:
+                token = tokens[(base, finding_id)] = contents.setdefault(_content(candidate), len(contents))
+            key = (token, current)
             if key not in made:
                 # Built once per content and status: only the message ("3 days left") would differ.
                 made[key] = candidate.finding(current, base_ctx)
@@ -344,7 +352,7 @@ def _review_pass(
         ctx = replace(build_context(agreement, facts, day, settings, horizon), history=history_for(day))
         found = [c for reviewer in reviewers for c in reviewer(ctx, tuple(findings))]
         review.add(day, ctx, found)
-    review_runs = _runs(review.keys, end)
+    review_runs = _runs(review, end)
     _classify_runs(review_runs, horizon)
     return review_runs
 
