@@ -315,11 +315,11 @@ def all_ids(facts: Facts) -> set[str]:
 def fulfilments(draw: st.DrawFn, facts: Facts, settings: dict[str, object]) -> tuple[str, dict[str, Any]]:
     """A record that can only do what a duty asks: (collection, record), with a fresh id.
 
-    Signatures, payments, accounts, complete statistics deliveries, follow-ups, evaluations with the review,
-    attestations, dialogues on a recorded dispute, a joint plan adopted by both with city taking part, outreach
-    with city present, and meetings convened by the party the agreement names with both present. Amendments and
-    notices are not fulfilments: they change the agreement itself (a compensation agreement keeps it in force,
-    so the later years' duties arise).
+    Signatures, accounts, complete statistics deliveries, follow-ups, evaluations with the review, attestations,
+    dialogues on a recorded dispute, a joint plan adopted by both with city taking part, outreach with city
+    present, and meetings convened by the party the agreement names with both present. Not fulfilments:
+    amendments and notices change the agreement itself (a compensation agreement keeps it in force, so the later
+    years' duties arise), and a grant payment also gives rise to fa's written account of the year (§8).
     """
     used = all_ids(facts)
     fresh = "added-1"
@@ -328,7 +328,6 @@ def fulfilments(draw: st.DrawFn, facts: Facts, settings: dict[str, object]) -> t
     when = _iso(draw(days()))
     kinds = [
         "signature",
-        "payment",
         "account",
         "follow_up",
         "evaluation",
@@ -349,8 +348,6 @@ def fulfilments(draw: st.DrawFn, facts: Facts, settings: dict[str, object]) -> t
     both = ["city", "fa"]
     if kind == "signature":
         return "signatures", {"id": fresh, "date": when, "party": draw(st.sampled_from(both))}
-    if kind == "payment":
-        return "grant_payments", {"id": fresh, "date": when, "grant_year": draw(st.sampled_from(YEARS)), "amount": draw(amounts())}
     if kind == "account":
         return "annual_accounts", {"id": fresh, "date": when, "grant_year": draw(st.sampled_from(YEARS))}
     if kind == "follow_up":
