@@ -20,9 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._types import Responsible
-from .context import Candidate, Context
+from .context import Candidate, Context, Steps
 from .dates import Period, add_months, terms
 from .messages import duty_message
 from .report import Evidence, Severity
@@ -41,6 +42,7 @@ class Span:
     """Its name in English, e.g. "the spring term 2025"."""
 
 
+@lru_cache(maxsize=256)
 def calendar_year(year: int) -> Period:
     """A calendar year, 1 January to 31 December."""
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year))
@@ -90,9 +92,16 @@ def _slug(text: str) -> str:
 
 def term_spans(ctx: Context) -> tuple[Span, ...]:
     """The terms ("terminer") under I3 that overlap the agreement's whole term."""
+    return _spans_of_terms(terms(ctx.agreement, ctx.settings), ctx.settings.I3 == "calendar_halves")
+
+
+@lru_cache(maxsize=64)
+def _spans_of_terms(periods: tuple[Period, ...], calendar_halves: bool) -> tuple[Span, ...]:
+    # A pure function of immutable values, cached because every cadence clause asks for the terms on every
+    # evaluation day and they only change with the agreement's term and I3.
     out: list[Span] = []
-    for period in terms(ctx.agreement, ctx.settings):
-        half = _is_half(period) if ctx.settings.I3 == "calendar_halves" else None
+    for period in periods:
+        half = _is_half(period) if calendar_halves else None
         year = period.start.year
         if half == "spring":
             out.append(Span(period, f"{year}-spring", f"vårterminen {year}", f"the spring term {year}"))
@@ -124,44 +133,69 @@ class Requirement:
     """Discharged because I9 ``not_required`` asks nothing of a period covered only in part."""
     partial: bool
     """The agreement covers the period only in part."""
-    reasoning: tuple[tuple[str, str], ...]
+    in_force: Period
+    """The agreement's days as known on the evaluation day (first day to last day)."""
     settings: tuple[str, ...]
+
+    def reasoning(self) -> Steps:
+        """How the requirement was computed, in Swedish and English (written only when asked, for ``explain``)."""
+        period, first, last = self.span.period, self.in_force.start, self.in_force.end
+        whole = f"{period.start.isoformat()}–{period.end.isoformat()}"
+        steps: list[tuple[str, str]] = [(f"{self.span.sv}: {whole}", f"{self.span.en}: {whole}")]
+        covered = self.covered
+        if covered is None:
+            steps.append(
+                (
+                    f"Överenskommelsen gäller {first.isoformat()}–{last.isoformat()} och täcker ingen dag av perioden: bortfaller",
+                    f"The agreement is in force {first.isoformat()}–{last.isoformat()} and covers no day of the period: discharged",
+                )
+            )
+            return tuple(steps)
+        if not self.partial:
+            steps.append(
+                (
+                    f"Hela perioden omfattas av överenskommelsen: minst {self.base}",
+                    f"The agreement covers the whole period: at least {self.base}",
+                )
+            )
+            return tuple(steps)
+        start, end = covered.start.isoformat(), covered.end.isoformat()
+        steps.append(
+            (
+                f"Överenskommelsen omfattar bara en del av perioden: {start}–{end}, {covered.days} av {period.days} dagar",
+                f"The agreement covers only part of the period: {start}–{end}, {covered.days} of {period.days} days",
+            )
+        )
+        if self.not_required:
+            steps.append(
+                ("Delvis omfattad period: inget krav (I9 = not_required)", "A period covered in part: nothing required (I9 = not_required)")
+            )
+        else:
+            steps.append(
+                (
+                    f"{self.base} × {covered.days}/{period.days} avrundat uppåt = {self.required}, senast {end} (I9 = proportional)",
+                    f"{self.base} × {covered.days}/{period.days} rounded up = {self.required}, by {end} (I9 = proportional)",
+                )
+            )
+        return tuple(steps)
 
 
 def requirement(ctx: Context, span: Span, base: int) -> Requirement:
     """The count required in a period, under I9 for a period the agreement covers only in part."""
     period = span.period
     first, last = ctx.agreement.term.start, ctx.standing.last_day
+    in_force = Period(first, last, "in force")
     start, end = max(period.start, first), min(period.end, last)
-    whole = f"{period.start.isoformat()}–{period.end.isoformat()}"
-    steps: list[tuple[str, str]] = [(f"{span.sv}: {whole}", f"{span.en}: {whole}")]
     if start > end:
-        steps.append(
-            (
-                f"Överenskommelsen gäller {first.isoformat()}–{last.isoformat()} och täcker ingen dag av perioden: bortfaller",
-                f"The agreement is in force {first.isoformat()}–{last.isoformat()} and covers no day of the period: discharged",
-            )
-        )
-        return Requirement(span, base, None, base, period.end, True, False, False, tuple(steps), ())
+        return Requirement(span, base, None, base, period.end, True, False, False, in_force, ())
     covered = Period(start, end, period.name)
     if (start, end) == (period.start, period.end):
-        steps.append((f"Hela perioden omfattas av överenskommelsen: minst {base}", f"The agreement covers the whole period: at least {base}"))
-        return Requirement(span, base, covered, base, period.end, False, False, False, tuple(steps), ())
-    part = f"{start.isoformat()}–{end.isoformat()}, {covered.days} av {period.days} dagar"
-    part_en = f"{start.isoformat()}–{end.isoformat()}, {covered.days} of {period.days} days"
-    steps.append((f"Överenskommelsen omfattar bara en del av perioden: {part}", f"The agreement covers only part of the period: {part_en}"))
+        return Requirement(span, base, covered, base, period.end, False, False, False, in_force, ())
     if ctx.settings.I9 == "not_required":
-        steps.append(("Delvis omfattad period: inget krav (I9 = not_required)", "A period covered in part: nothing required (I9 = not_required)"))
-        return Requirement(span, base, covered, 0, period.end, True, True, True, tuple(steps), ("I9",))
+        return Requirement(span, base, covered, 0, period.end, True, True, True, in_force, ("I9",))
     # Ceiling division in integers: a share of a count is rounded up (I9 "rounded up").
     required = -(-base * covered.days // period.days)
-    steps.append(
-        (
-            f"{base} × {covered.days}/{period.days} avrundat uppåt = {required}, senast {end.isoformat()} (I9 = proportional)",
-            f"{base} × {covered.days}/{period.days} rounded up = {required}, by {end.isoformat()} (I9 = proportional)",
-        )
-    )
-    return Requirement(span, base, covered, required, end, False, False, True, tuple(steps), ("I9",))
+    return Requirement(span, base, covered, required, end, False, False, True, in_force, ("I9",))
 
 
 def counted(days: Iterable[dt.date], req: Requirement) -> list[dt.date]:
@@ -230,18 +264,19 @@ def cadence_candidate(
     done = day_reached(days, req)
     subject_sv, subject_en = subject
     label_sv, label_en = req.span.sv, req.span.en
-    reasoning = list(req.reasoning)
-    if counting != ("", ""):
-        reasoning.append(counting)
-    listed = ", ".join(d.isoformat() for d in days) or "–"
-    reasoning.append((f"Räknas: {held} ({listed})", f"Counted: {held} ({listed})"))
-    if not req.discharged:
-        if done is not None:
-            reasoning.append((f"Kravet {n} nåddes {done.isoformat()}", f"The count of {n} was reached on {done.isoformat()}"))
-        else:
-            reasoning.append(
-                (f"{short} till behövs senast {req.due.isoformat()}", f"{short} more needed by {req.due.isoformat()}")
-            )
+
+    def reasoning() -> Steps:
+        steps = list(req.reasoning())
+        if counting != ("", ""):
+            steps.append(counting)
+        listed = ", ".join(d.isoformat() for d in days) or "–"
+        steps.append((f"Räknas: {held} ({listed})", f"Counted: {held} ({listed})"))
+        if not req.discharged:
+            if done is not None:
+                steps.append((f"Kravet {n} nåddes {done.isoformat()}", f"The count of {n} was reached on {done.isoformat()}"))
+            else:
+                steps.append((f"{short} till behövs senast {req.due.isoformat()}", f"{short} more needed by {req.due.isoformat()}"))
+        return tuple(steps)
 
     def describe(status: str) -> tuple[str, str]:
         at_least = (f"{subject_sv} minst {noun.sv(n)} under {label_sv}", f"{subject_en} at least {noun.en(n)} in {label_en}")
@@ -282,7 +317,7 @@ def cadence_candidate(
         evidence=tuple(evidence),
         settings=tuple(sorted(set(settings) | set(req.settings))),
         always_upcoming=upcoming_during_period and in_period and done is None,
-        reasoning=tuple(reasoning),
+        reasoning=reasoning,
     )
 
 

@@ -145,6 +145,10 @@ class Context:
 Describe = Callable[[str], tuple[str, str]]
 """Given a status, the finding's message in Swedish and English."""
 
+Steps = tuple[tuple[str, str], ...]
+Reasoning = Steps | Callable[[], Steps]
+"""Reasoning steps (Swedish, English), or a function that writes them when asked."""
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -174,9 +178,14 @@ class Candidate:
     """Listed among upcoming actions whatever the horizon, while not yet done (the §4 cutoff)."""
     extra_quote: tuple[str, ...] = field(default=())
     """Further quote keys of the same section appended to the quote."""
-    reasoning: tuple[tuple[str, str], ...] = ()
+    reasoning: Reasoning = ()
     """How its dates and amounts were computed, step by step, in Swedish and English (for ``explain``), e.g.
-    ("2026-01-31 är en lördag → 2026-02-02 (I2)", "31 Jan 2026 is a Saturday → 2 Feb 2026 (I2)")."""
+    ("2026-01-31 är en lördag → 2026-02-02 (I2)", "31 Jan 2026 is a Saturday → 2 Feb 2026 (I2)"); or a function
+    that writes them, so that a clause evaluated on many days formats them only when someone asks."""
+
+    def steps(self) -> tuple[tuple[str, str], ...]:
+        """The reasoning steps, written out."""
+        return self.reasoning() if callable(self.reasoning) else self.reasoning
 
     def engine_fact(self, ctx: Context) -> EngineFact:
         """The flat fact the engine classifies."""

@@ -180,7 +180,7 @@ def explain(
     report = report_for(ctx, found)
     finding = report.finding(finding_id)
     assert finding is not None
-    steps = tuple(Text(sv=sv, en=en) for sv, en in candidate.reasoning) or _default_steps(candidate, ctx)
+    steps = tuple(Text(sv=sv, en=en) for sv, en in candidate.steps()) or _default_steps(candidate, ctx)
     used = tuple(
         SettingUsed(
             id=key,

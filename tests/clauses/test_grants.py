@@ -167,8 +167,8 @@ def test_the_move_is_explained_step_by_step(agreement: Any) -> None:
 
     ctx = context_for(agreement, make_facts(), as_of=day("2026-01-15"))
     grant = next(c for c in grants.evaluate(ctx) if c.id == "grant-payment/2026")
-    steps_sv = " | ".join(sv for sv, _ in grant.reasoning)
-    steps_en = " | ".join(en for _, en in grant.reasoning)
+    steps_sv = " | ".join(sv for sv, _ in grant.steps())
+    steps_en = " | ".join(en for _, en in grant.steps())
     assert "2026-01-31 lördag" in steps_sv and "2026-02-01 söndag" in steps_sv and "→ 2026-02-02 (I2)" in steps_sv
     assert "Saturday" in steps_en and "Sunday" in steps_en
     assert "200 000,00 kr enligt överenskommelsen" in steps_sv

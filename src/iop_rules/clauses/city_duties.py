@@ -229,7 +229,7 @@ def attestations(ctx: Context) -> list[Candidate]:
                         due=req.due,
                         settings=req.settings,
                         reasoning=(
-                            *req.reasoning,
+                            *req.reasoning(),
                             (
                                 f"Intyganden för {year}: {len(records)}; krav per åtagande: {req.required}",
                                 f"Attestations for {year}: {len(records)}; required per duty: {req.required}",
