@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-from ._types import Day, Responsible, Sek
+from ._types import Responsible, Sek
 
 Status = Literal[
     "pending",
@@ -37,6 +37,10 @@ Notes: ``noted`` (something the parties should know that is neither a duty nor a
 Kind = Literal["duty", "right", "note"]
 Severity = Literal["critical", "major", "minor", "info"]
 SEVERITY_RANK: dict[str, int] = {"critical": 0, "major": 1, "minor": 2, "info": 3}
+
+Day = Annotated[dt.date, PlainSerializer(lambda d: d.isoformat(), return_type=str, when_used="json")]
+"""A calendar day in a report, written YYYY-MM-DD. Reports are built by the library itself, so their days take
+pydantic's own date check rather than the facts' stricter, slower one (which refuses timestamps)."""
 
 REPORT_CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
+from operator import attrgetter
 from typing import Any, cast
 
 from pydantic import BaseModel
@@ -114,9 +115,13 @@ def _seed_days(agreement: Agreement, facts: Facts, settings: Settings, start: dt
 _CONTENT_FIELDS = tuple(f.name for f in fields(Candidate) if f.name not in ("describe", "reasoning", "always_upcoming"))
 
 
+_content_of = attrgetter(*_CONTENT_FIELDS)
+
+
 def _content(candidate: Candidate) -> tuple[Any, ...]:
     """Everything a candidate's finding holds except its message."""
-    return tuple(getattr(candidate, name) for name in _CONTENT_FIELDS)
+    content: tuple[Any, ...] = _content_of(candidate)
+    return content
 
 
 def _key(candidate: Candidate) -> tuple[Any, ...]:
