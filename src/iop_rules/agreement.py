@@ -203,7 +203,9 @@ class Interpretation(BaseModel):
     model_config = MODEL_CONFIG
 
     question: str = Field(min_length=1)
-    """What is ambiguous, with the words it concerns."""
+    """What is ambiguous, with the words it concerns (in English; the agreement's words in Swedish)."""
+    question_sv: str = Field(min_length=1)
+    """The same question in Swedish."""
     setting: str | int
     """The reading in force."""
     default: str | int

@@ -60,6 +60,8 @@ class SettingComparison(BaseModel):
     """The setting, ``I1`` to ``I14``."""
     question: str
     """What is ambiguous (from the interpretation register)."""
+    question_sv: str
+    """The same in Swedish."""
     default: SettingValue
     """The reading in force for this evaluation."""
     alternative: SettingValue
@@ -188,6 +190,7 @@ def compare_interpretations(
                 SettingComparison(
                     setting=key,
                     question=agreement.interpretations[key].question,
+                    question_sv=agreement.interpretations[key].question_sv,
                     default=baseline[key],
                     alternative=reading,
                     agreement=standing_differences(default_report, report),
@@ -227,7 +230,7 @@ def render_comparison(comparison: InterpretationComparison, lang: str = "sv") ->
     for item in comparison.comparisons:
         head = f"{item.setting} = {item.alternative} " + (f"(i stället för {item.default})" if sv else f"(instead of {item.default})")
         lines.append(head)
-        lines.append(f"    {item.question}")
+        lines.append(f"    {item.question_sv if sv else item.question}")
         if not item.differs:
             lines.append("    (inga skillnader)" if sv else "    (no differences)")
         for diff in item.agreement:

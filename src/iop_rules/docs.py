@@ -136,7 +136,7 @@ def _interpretations_page(agreement: Agreement, clauses: Sequence[Clause]) -> st
     ]
     for key in INTERPRETATION_IDS:
         entry = agreement.interpretations[key]
-        lines += [f"## {key}", "", entry.question, ""]
+        lines += [f"## {key}", "", entry.question, "", f"*{entry.question_sv}*", ""]
         lines += [f"- In force: `{entry.setting}`", f"- Default: `{entry.default}`"]
         lines += [f"- Alternatives compared: {', '.join(f'`{a}`' for a in alternatives(key))}"]
         lines += ["- Readings:"]

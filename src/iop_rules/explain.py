@@ -37,6 +37,8 @@ class SettingUsed(BaseModel):
     """The register's default reading."""
     question: str
     """What is ambiguous."""
+    question_sv: str
+    """The same in Swedish."""
     meaning: str
     """What the reading in force means (from the register), when the register describes it."""
 
@@ -187,6 +189,7 @@ def explain(
             value=getattr(ctx.settings, key),
             default=agreement.interpretations[key].default,
             question=agreement.interpretations[key].question,
+            question_sv=agreement.interpretations[key].question_sv,
             meaning=agreement.interpretations[key].readings.get(str(getattr(ctx.settings, key)), ""),
         )
         for key in finding.settings
@@ -247,7 +250,7 @@ def render_explanation(explanation: Explanation, lang: str = "sv") -> str:
         marker = "" if used.value == used.default else (" (inte standard)" if sv else " (not the default)")
         meaning = f" — {used.meaning}" if used.meaning else ""
         lines.append(f"  • {used.id} = {used.value}{marker}{meaning}")
-        lines.append(f"    {used.question}")
+        lines.append(f"    {used.question_sv if sv else used.question}")
     lines.append("")
     lines.append(f"Avtalet §{f.section}: ”{f.quote}”" if sv else f"Agreement §{f.section} (Swedish): “{f.quote}”")
     return "\n".join(lines) + "\n"
