@@ -18,14 +18,14 @@ The agreement's span is its start to ``ctx.standing.last_day``: an end known on 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ._types import Responsible
 from .context import Candidate, Context, Steps
 from .dates import Period, add_months, terms
-from .messages import duty_message
+from .messages import duty_message, fixed_text
 from .report import Evidence, Severity
 
 
@@ -358,11 +358,3 @@ def event_breach(
         reasoning=reasoning,
     )
 
-
-def fixed_text(texts: tuple[str, str]) -> Callable[[str], tuple[str, str]]:
-    """A ``describe`` that says the same whatever the status (notes, events)."""
-
-    def describe(status: str) -> tuple[str, str]:
-        return texts
-
-    return describe

@@ -52,15 +52,15 @@ def candidates(ctx: Context) -> list[Candidate]:
     return [candidate for clause in CLAUSES for candidate in clause.evaluate(ctx)]
 
 
-def _findings(ctx: Context, found: list[Candidate], statuses: Mapping[str, str]) -> dict[str, Finding]:
+def _classified(ctx: Context, found: list[Candidate]) -> dict[str, Finding]:
+    """The candidates' findings by id, each status decided by the engine."""
+    statuses = engine.classify([c.engine_fact(ctx) for c in found])
     return {c.id: c.finding(statuses[c.id], ctx) for c in found}  # type: ignore[arg-type]
 
 
 def first_pass(ctx: Context) -> tuple[Finding, ...]:
     """The first-pass findings of a context (every clause's ``evaluate``), classified by the engine."""
-    found = candidates(ctx)
-    statuses = engine.classify([c.engine_fact(ctx) for c in found])
-    return tuple(sorted(_findings(ctx, found, statuses).values(), key=lambda f: f.id))
+    return tuple(sorted(_classified(ctx, candidates(ctx)).values(), key=lambda f: f.id))
 
 
 def _with_history(ctx: Context) -> Context:
@@ -81,8 +81,7 @@ class _Passes:
 
 def _run_passes(ctx: Context) -> _Passes:
     found = candidates(ctx)
-    statuses = engine.classify([c.engine_fact(ctx) for c in found])
-    findings = _findings(ctx, found, statuses)
+    findings = _classified(ctx, found)
     reviewers = [clause for clause in CLAUSES if clause.review is not None]
     if reviewers:
         first = tuple(sorted(findings.values(), key=lambda f: f.id))
@@ -96,7 +95,7 @@ def _run_passes(ctx: Context) -> _Passes:
             clash = [c.id for c in extra if c.id in findings]
             if clash:
                 raise engine.EngineError(f"review candidates repeat first-pass ids: {clash[:3]}")
-            findings.update(_findings(ctx, extra, engine.classify([c.engine_fact(ctx) for c in extra])))
+            findings.update(_classified(ctx, extra))
             found = [*found, *extra]
     return _Passes(found, findings)
 
@@ -139,8 +138,7 @@ def evaluate(
 
 def report_for(ctx: Context, found: list[Candidate]) -> Report:
     """Classify candidates with the engine and assemble the report."""
-    statuses = engine.classify([c.engine_fact(ctx) for c in found])
-    return _assemble(ctx, found, _findings(ctx, found, statuses))
+    return _assemble(ctx, found, _classified(ctx, found))
 
 
 def _assemble(ctx: Context, found: list[Candidate], by_id: Mapping[str, Finding]) -> Report:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from .context import Context
 
@@ -73,3 +74,12 @@ def years_text(years: tuple[int, ...], lang: str) -> str:
 def cap(text: str) -> str:
     """The text with its first letter upper-case, the rest untouched ("the Salvation Army" keeps its capitals)."""
     return text[:1].upper() + text[1:]
+
+
+def fixed_text(texts: tuple[str, str]) -> Callable[[str], tuple[str, str]]:
+    """A ``describe`` that says the same whatever the status (notes, events)."""
+
+    def describe(status: str) -> tuple[str, str]:
+        return texts
+
+    return describe

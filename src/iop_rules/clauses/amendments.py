@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..clause import Clause, Rule
 from ..context import AmendmentCheck, Candidate, Context
+from ..messages import fixed_text
 from ..report import Evidence
 
 SECTION = "10"
@@ -54,7 +55,7 @@ def _candidate(check: AmendmentCheck) -> Candidate:
         quote_key="amendment",
         party=party,  # type: ignore[arg-type]
         severity=severity,  # type: ignore[arg-type]
-        describe=lambda status: texts,
+        describe=fixed_text(texts),
         evidence=evidence,
         reasoning=_reasoning(check),
     )

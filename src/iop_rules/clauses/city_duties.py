@@ -36,14 +36,13 @@ from ..cadence import (
     calendar_years,
     counted,
     event_breach,
-    fixed_text,
     requirement,
     term_spans,
 )
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
 from ..facts import AttestationItem, Meeting
-from ..messages import duty_message
+from ..messages import duty_message, fixed_text
 from ..report import Evidence
 
 SECTION = "6"

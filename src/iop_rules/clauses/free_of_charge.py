@@ -12,6 +12,7 @@ from .._types import format_sek
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
 from ..facts import FeeCharged
+from ..messages import fixed_text
 from ..report import Evidence
 
 SECTION = "6"
@@ -34,9 +35,6 @@ def _candidate(ctx: Context, fee: FeeCharged) -> Candidate:
             f"({ctx.agreement.term.start.isoformat()}–{ctx.standing.last_day.isoformat()}); it does not breach §6.",
         )
 
-    def describe(status: str, texts: tuple[str, str] = texts) -> tuple[str, str]:
-        return texts
-
     return Candidate(
         id=f"fee-charged/{fee.id}",
         kind="duty",
@@ -44,7 +42,7 @@ def _candidate(ctx: Context, fee: FeeCharged) -> Candidate:
         quote_key="free_of_charge",
         party="fa",
         severity="major",
-        describe=describe,
+        describe=fixed_text(texts),
         event=True,
         discharged=not in_force,
         evidence=(Evidence(fact="fees_charged", id=fee.id, date=fee.date, detail=f"amount {fee.amount}"),),

@@ -23,7 +23,7 @@ from ..clause import Clause, Rule
 from ..context import Candidate, Context
 from ..dates import move_deadline_explained
 from ..facts import GrantPayment
-from ..messages import duty_message
+from ..messages import duty_message, fixed_text
 from ..report import Evidence, money
 
 SECTION = "6"
@@ -145,9 +145,6 @@ def grant_payment(ctx: Context, year: int, owed: Decimal, source: str) -> list[C
             f"The city has paid {paid_en} for {year}, {format_sek(excess, 'en')} more than the grant of {owed_en}. This is not a breach.",
         )
 
-        def describe_excess(status: str, texts: tuple[str, str] = texts) -> tuple[str, str]:
-            return texts
-
         out.append(
             Candidate(
                 id=f"grant-overpayment/{year}",
@@ -156,7 +153,7 @@ def grant_payment(ctx: Context, year: int, owed: Decimal, source: str) -> list[C
                 quote_key="grant_amounts" if not renegotiated else "grant_renegotiation",
                 party="city",
                 severity="minor",
-                describe=describe_excess,
+                describe=fixed_text(texts),
                 evidence=tuple(evidence),
                 amount=excess,
                 settings=settings,
@@ -187,9 +184,6 @@ def _unowed(ctx: Context, year: int, payments: list[GrantPayment], discharged: b
         f"The city has paid {paid_en} as the grant for {year}, but no grant is owed for {year}: {why[1]}. This is not a breach.",
     )
 
-    def describe(status: str) -> tuple[str, str]:
-        return texts
-
     return Candidate(
         id=f"grant-unowed/{year}",
         kind="note",
@@ -198,7 +192,7 @@ def _unowed(ctx: Context, year: int, payments: list[GrantPayment], discharged: b
         extra_quote=("grant_renegotiation",),
         party="city",
         severity="minor",
-        describe=describe,
+        describe=fixed_text(texts),
         evidence=tuple(_evidence(p) for p in payments),
         amount=money(paid),
         settings=("I14",) if year in ctx.agreement.term.renegotiated_grant_years else (),

@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .._types import PartyKey
-from ..cadence import agreement_ended, fixed_text
+from ..cadence import agreement_ended
 from ..clause import Clause, Rule
 from ..context import PARTIES, Candidate, Context, other
 from ..facts import RenegotiationDemand
-from ..messages import PARTY_EN, PARTY_SV, cap, duty_message
+from ..messages import PARTY_EN, PARTY_SV, cap, duty_message, fixed_text
 from ..report import Evidence, Finding
 
 SECTION = "9"

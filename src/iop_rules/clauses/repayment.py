@@ -22,6 +22,7 @@ from __future__ import annotations
 from .._types import format_sek
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
+from ..messages import fixed_text
 from ..repayment import RepaymentAssessment, assess_all
 from ..report import Kind, Severity
 
@@ -34,9 +35,6 @@ def _reasoning(assessment: RepaymentAssessment) -> tuple[tuple[str, str], ...]:
 
 def _case(assessment: RepaymentAssessment) -> list[Candidate]:
     texts = (assessment.message.sv, assessment.message.en)
-
-    def describe(status: str, texts: tuple[str, str] = texts) -> tuple[str, str]:
-        return texts
 
     case_id = assessment.case_id
     evidence, reasoning = assessment.evidence, _reasoning(assessment)
@@ -61,7 +59,7 @@ def _case(assessment: RepaymentAssessment) -> list[Candidate]:
             extra_quote=extra_quote,
             party="city",
             severity=severity,
-            describe=describe,
+            describe=fixed_text(texts),
             assess=status == "needs_assessment",
             available=status == "claimable" and assessment.claimable > 0,
             exercised=status == "claimable" and assessment.claimed > 0,
@@ -78,9 +76,6 @@ def _case(assessment: RepaymentAssessment) -> list[Candidate]:
             f"The city has claimed {claimed_en} on case {case_id}, {excess_en} more than may be claimed. {assessment.message.en}",
         )
 
-        def describe_excess(status: str, texts: tuple[str, str] = excess_texts) -> tuple[str, str]:
-            return texts
-
         out.append(
             Candidate(
                 id=f"repayment-excess/{case_id}",
@@ -89,7 +84,7 @@ def _case(assessment: RepaymentAssessment) -> list[Candidate]:
                 quote_key="repayment",
                 party="city",
                 severity="major",
-                describe=describe_excess,
+                describe=fixed_text(excess_texts),
                 evidence=evidence,
                 amount=assessment.excess_claimed,
                 reasoning=reasoning,

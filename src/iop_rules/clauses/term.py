@@ -12,7 +12,7 @@ from ..clause import Clause, Rule
 from ..context import PARTIES, Candidate, Context, NoticeCheck
 from ..dates import add_months
 from ..facts import Evaluation
-from ..messages import PARTY_EN, PARTY_SV, cap, duty_message, years_text
+from ..messages import PARTY_EN, PARTY_SV, cap, duty_message, fixed_text, years_text
 from ..report import Evidence
 
 SECTION = "4"
@@ -257,10 +257,6 @@ def notices(ctx: Context) -> list[Candidate]:
             sv, en = sv + ".", en + "."
             severity = "major"
         texts: tuple[str, str] = (sv, en)
-
-        def describe(status: str, texts: tuple[str, str] = texts) -> tuple[str, str]:
-            return texts
-
         out.append(
             Candidate(
                 id=f"termination-notice/{notice.id}",
@@ -269,7 +265,7 @@ def notices(ctx: Context) -> list[Candidate]:
                 quote_key="notice",
                 party=notice.party,
                 severity=severity,  # type: ignore[arg-type]
-                describe=describe,
+                describe=fixed_text(texts),
                 evidence=evidence,
                 settings=("I8",),
                 reasoning=_notice_reasoning(ctx, check),
