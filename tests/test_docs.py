@@ -10,13 +10,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from iop_rules.cli.docs import write_docs
-from iop_rules.presentation.docs import generate, stale_files
 
 from iop_rules import Agreement
 from iop_rules.clause import Rule
 from iop_rules.clauses import CLAUSES
+from iop_rules.cli.docs import write_docs
 from iop_rules.coverage import load_coverage
+from iop_rules.presentation.docs import generate, stale_files
 from iop_rules.scenarios import load_scenario_file, run_scenario
 
 from .conftest import ROOT
