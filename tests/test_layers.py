@@ -22,6 +22,7 @@ LAYERS = ("models", "engine", "evaluation", "clauses", "evaluate", "analyses", "
 LAYER_OF = {
     "iop_rules._types": "models",
     "iop_rules._io": "models",
+    "iop_rules.catalogue": "models",
     "iop_rules.agreement": "models",
     "iop_rules.facts": "models",
     "iop_rules.report": "models",

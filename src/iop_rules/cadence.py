@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._types import Responsible
-from .context import Candidate, Context, Steps
+from .catalogue import Msg, msg
+from .context import Candidate, Context, Legacy, Steps
 from .dates import Period, add_months, terms
-from .messages import duty_message, fixed_text
+from .messages import duty
 from .report import Evidence, Severity
 
 
@@ -36,10 +37,8 @@ class Span:
     period: Period
     key: str
     """The id part, e.g. ``2025-spring``, ``2026`` or ``agreement-year-1``."""
-    sv: str
-    """Its name in Swedish, e.g. "vårterminen 2025"."""
-    en: str
-    """Its name in English, e.g. "the spring term 2025"."""
+    name: Msg
+    """Its name for a person, e.g. "vårterminen 2025" / "the spring term 2025"."""
 
 
 @lru_cache(maxsize=256)
@@ -52,7 +51,7 @@ def calendar_years(ctx: Context) -> tuple[Span, ...]:
     """The calendar years that overlap the agreement's whole term (§8 "årligen", §6 attestations)."""
     term = ctx.agreement.term
     return tuple(
-        Span(calendar_year(y), str(y), f"år {y}", str(y)) for y in range(term.start.year, term.end.year + 1)
+        Span(calendar_year(y), str(y), msg("period.year", year=y)) for y in range(term.start.year, term.end.year + 1)
     )
 
 
@@ -68,8 +67,8 @@ def follow_up_years(ctx: Context) -> tuple[Span, ...]:
         index += 1
         following = add_months(term.start, 12 * index, ctx.settings.I8)
         period = Period(start, following - dt.timedelta(days=1), f"agreement-year-{index}")
-        dates = f"{period.start.isoformat()}–{period.end.isoformat()}"
-        out.append(Span(period, period.name, f"avtalsår {index} ({dates})", f"agreement year {index} ({dates})"))
+        name = msg("period.agreement_year", index=index, start=period.start, end=period.end)
+        out.append(Span(period, period.name, name))
         start = following
     return tuple(out)
 
@@ -104,13 +103,12 @@ def _spans_of_terms(periods: tuple[Period, ...], calendar_halves: bool) -> tuple
         half = _is_half(period) if calendar_halves else None
         year = period.start.year
         if half == "spring":
-            out.append(Span(period, f"{year}-spring", f"vårterminen {year}", f"the spring term {year}"))
+            out.append(Span(period, f"{year}-spring", msg("period.spring", year=year)))
         elif half == "autumn":
-            out.append(Span(period, f"{year}-autumn", f"höstterminen {year}", f"the autumn term {year}"))
+            out.append(Span(period, f"{year}-autumn", msg("period.autumn", year=year)))
         else:
-            dates = f"{period.start.isoformat()}–{period.end.isoformat()}"
             key = _slug(period.name) or period.start.isoformat()
-            out.append(Span(period, key, f"terminen {period.name} ({dates})", f"the term {period.name} ({dates})"))
+            out.append(Span(period, key, msg("period.term", name=period.name, start=period.start, end=period.end)))
     return tuple(out)
 
 
@@ -138,43 +136,30 @@ class Requirement:
     settings: tuple[str, ...]
 
     def reasoning(self) -> Steps:
-        """How the requirement was computed, in Swedish and English (written only when asked, for ``explain``)."""
+        """How the requirement was computed (written only when asked, for ``explain``)."""
         period, first, last = self.span.period, self.in_force.start, self.in_force.end
-        whole = f"{period.start.isoformat()}–{period.end.isoformat()}"
-        steps: list[tuple[str, str]] = [(f"{self.span.sv}: {whole}", f"{self.span.en}: {whole}")]
+        steps: list[Msg] = [msg("cadence.step.period", period=self.span.name, start=period.start, end=period.end)]
         covered = self.covered
         if covered is None:
-            steps.append(
-                (
-                    f"Överenskommelsen gäller {first.isoformat()}–{last.isoformat()} och täcker ingen dag av perioden: bortfaller",
-                    f"The agreement is in force {first.isoformat()}–{last.isoformat()} and covers no day of the period: discharged",
-                )
-            )
+            steps.append(msg("cadence.step.not_covered", first=first, last=last))
             return tuple(steps)
         if not self.partial:
-            steps.append(
-                (
-                    f"Hela perioden omfattas av överenskommelsen: minst {self.base}",
-                    f"The agreement covers the whole period: at least {self.base}",
-                )
-            )
+            steps.append(msg("cadence.step.whole", base=self.base))
             return tuple(steps)
-        start, end = covered.start.isoformat(), covered.end.isoformat()
         steps.append(
-            (
-                f"Överenskommelsen omfattar bara en del av perioden: {start}–{end}, {covered.days} av {period.days} dagar",
-                f"The agreement covers only part of the period: {start}–{end}, {covered.days} of {period.days} days",
-            )
+            msg("cadence.step.partial", start=covered.start, end=covered.end, covered=covered.days, days=period.days)
         )
         if self.not_required:
-            steps.append(
-                ("Delvis omfattad period: inget krav (I9 = not_required)", "A period covered in part: nothing required (I9 = not_required)")
-            )
+            steps.append(msg("cadence.step.not_required"))
         else:
             steps.append(
-                (
-                    f"{self.base} × {covered.days}/{period.days} avrundat uppåt = {self.required}, senast {end} (I9 = proportional)",
-                    f"{self.base} × {covered.days}/{period.days} rounded up = {self.required}, by {end} (I9 = proportional)",
+                msg(
+                    "cadence.step.proportional",
+                    base=self.base,
+                    covered=covered.days,
+                    days=period.days,
+                    required=self.required,
+                    end=covered.end,
                 )
             )
         return tuple(steps)
@@ -218,21 +203,13 @@ def day_reached(days: Sequence[dt.date], req: Requirement) -> dt.date | None:
 
 @dataclass(frozen=True)
 class Noun:
-    """What is counted, singular and plural, in Swedish and English."""
+    """What is counted: a plural message of the catalogues taking the count ``n`` ("1 möte", "2 möten")."""
 
-    sv_one: str
-    sv_many: str
-    en_one: str
-    en_many: str
+    message: Msg
 
-    def sv(self, n: int) -> str:
-        return f"{n} {self.sv_one if n == 1 else self.sv_many}"
-
-    def en(self, n: int) -> str:
-        return f"{n} {self.en_one if n == 1 else self.en_many}"
-
-    def en_more(self, n: int) -> str:
-        return f"{n} more {self.en_one if n == 1 else self.en_many}"
+    def count(self, n: int) -> Msg:
+        """``n`` of them, in words."""
+        return Msg(self.message.id, {"n": n})
 
 
 def cadence_candidate(
@@ -245,12 +222,12 @@ def cadence_candidate(
     severity: Severity,
     req: Requirement,
     days: Sequence[dt.date],
-    subject: tuple[str, str],
+    subject: Msg,
     noun: Noun,
     evidence: Iterable[Evidence] = (),
     settings: tuple[str, ...] = (),
     upcoming_during_period: bool = False,
-    counting: tuple[str, str] = ("", ""),
+    counting: Msg | None = None,
 ) -> Candidate:
     """The duty to reach a count in a period: ``days`` are the days of the events that count, in order.
 
@@ -262,45 +239,30 @@ def cadence_candidate(
     n, held = req.required, len(days)
     short = max(n - held, 0)
     done = day_reached(days, req)
-    subject_sv, subject_en = subject
-    label_sv, label_en = req.span.sv, req.span.en
 
     def reasoning() -> Steps:
-        steps = list(req.reasoning())
-        if counting != ("", ""):
+        steps: list[Msg | Legacy] = list(req.reasoning())
+        if counting is not None:
             steps.append(counting)
-        listed = ", ".join(d.isoformat() for d in days) or "–"
-        steps.append((f"Räknas: {held} ({listed})", f"Counted: {held} ({listed})"))
+        steps.append(msg("cadence.step.counted", held=held, days=tuple(days)) if days else msg("cadence.step.counted.none"))
         if not req.discharged:
             if done is not None:
-                steps.append((f"Kravet {n} nåddes {done.isoformat()}", f"The count of {n} was reached on {done.isoformat()}"))
+                steps.append(msg("cadence.step.reached", n=n, done=done))
             else:
-                steps.append((f"{short} till behövs senast {req.due.isoformat()}", f"{short} more needed by {req.due.isoformat()}"))
+                steps.append(msg("cadence.step.short", short=short, due=req.due))
         return tuple(steps)
 
-    def describe(status: str) -> tuple[str, str]:
-        at_least = (f"{subject_sv} minst {noun.sv(n)} under {label_sv}", f"{subject_en} at least {noun.en(n)} in {label_en}")
+    def describe(status: str) -> Msg:
+        at_least = msg("cadence.at_least", subject=subject, count=noun.count(n), period=req.span.name)
         if status == "discharged" and req.not_required and req.covered is not None:
             covered = req.covered
-            return (
-                f"{subject_sv} minst {noun.sv(req.base)} under {label_sv}: krävs inte, överenskommelsen omfattar bara "
-                f"{covered.start.isoformat()}–{covered.end.isoformat()} av perioden (I9).",
-                f"{subject_en} at least {noun.en(req.base)} in {label_en}: not required, the agreement covers only "
-                f"{covered.start.isoformat()}–{covered.end.isoformat()} of the period (I9).",
-            )
+            base = msg("cadence.at_least", subject=subject, count=noun.count(req.base), period=req.span.name)
+            return msg("cadence.not_required", at_least=base, start=covered.start, end=covered.end)
         if status in ("pending", "due"):
-            what = (
-                f"{at_least[0]}: {noun.sv(short)} till behövs",
-                f"{at_least[1]}: {noun.en_more(short)}",
-            )
-            return duty_message(status, ctx, what, req.due)
+            return duty(status, ctx, msg("cadence.still_needed", at_least=at_least, short=noun.count(short)), req.due)
         if status == "violated":
-            extra = (
-                f"{held} av {n} hölls; {short} saknas.",
-                f"{held} of {n} held; {short} missing.",
-            )
-            return duty_message(status, ctx, at_least, req.due, None, extra)
-        return duty_message(status, ctx, at_least, req.due, done)
+            return duty(status, ctx, at_least, req.due, None, msg("cadence.held", held=held, n=n, short=short))
+        return duty(status, ctx, at_least, req.due, done)
 
     in_period = req.covered is not None and req.covered.contains(ctx.as_of)
     return Candidate(
@@ -335,10 +297,10 @@ def event_breach(
     party: Responsible,
     severity: Severity,
     day: dt.date,
-    texts: tuple[str, str],
+    texts: Msg | Legacy,
     evidence: Iterable[Evidence] = (),
     settings: tuple[str, ...] = (),
-    reasoning: tuple[tuple[str, str], ...] = (),
+    reasoning: Steps = (),
 ) -> Candidate:
     """A recorded event that broke a duty on ``day`` (an absent party, a meeting convened by the wrong party):
     a breach whatever the date, unless it happened after the agreement's end."""
@@ -349,7 +311,7 @@ def event_breach(
         quote_key=quote_key,
         party=party,
         severity=severity,
-        describe=fixed_text(texts),
+        describe=lambda status: texts,
         due=day,
         event=True,
         discharged=ctx.is_discharged(day),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .catalogue import Msg
 from .context import Candidate, Context
 from .report import Finding
 
@@ -19,12 +20,18 @@ class Rule:
     """The section it rests on."""
     quote_key: str
     """The quote of that section it cites."""
-    en: str
-    """What it checks, in English."""
-    sv: str
-    """What it checks, in Swedish."""
+    en: Msg | str
+    """What it checks: a catalogue message (``rule.…``); an English sentence only in a clause not yet moved to
+    the catalogues."""
+    sv: str = ""
+    """What it checks in Swedish, only in a clause not yet moved to the catalogues."""
     settings: tuple[str, ...] = ()
     """The interpretation settings it depends on."""
+
+    @property
+    def text(self) -> Msg | tuple[str, str]:
+        """What it checks, for a person."""
+        return self.en if isinstance(self.en, Msg) else (self.sv, self.en)
 
 
 @dataclass(frozen=True)

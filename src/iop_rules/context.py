@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from ._types import MAX_DAY, MIN_DAY, InputError, PartyKey, Responsible
 from .agreement import Agreement, Settings
+from .catalogue import Msg, msg
 from .dates import add_months, move_deadline
 from .engine import EngineFact
 from .facts import Amendment, Facts, TerminationNotice
@@ -142,12 +143,23 @@ class Context:
         return self.agreement.quote(section, key)
 
 
-Describe = Callable[[str], tuple[str, str]]
-"""Given a status, the finding's message in Swedish and English."""
+Legacy = tuple[str, str]
+"""A (Swedish, English) pair written inline: only clauses not yet moved to the catalogues still return one."""
 
-Steps = tuple[tuple[str, str], ...]
+Describe = Callable[[str], Msg | Legacy]
+"""Given a status, the finding's message."""
+
+Step = Msg | Legacy
+Steps = tuple[Step, ...]
 Reasoning = Steps | Callable[[], Steps]
-"""Reasoning steps (Swedish, English), or a function that writes them when asked."""
+"""Reasoning steps, or a function that writes them when asked."""
+
+
+def as_text(message: Msg | Legacy) -> Text:
+    """A message written out in both languages."""
+    if isinstance(message, Msg):
+        return Text.of(message)
+    return Text(sv=message[0], en=message[1], id="inline")
 
 
 @dataclass(frozen=True)
@@ -179,13 +191,17 @@ class Candidate:
     extra_quote: tuple[str, ...] = field(default=())
     """Further quote keys of the same section appended to the quote."""
     reasoning: Reasoning = ()
-    """How its dates and amounts were computed, step by step, in Swedish and English (for ``explain``), e.g.
-    ("2026-01-31 är en lördag → 2026-02-02 (I2)", "31 Jan 2026 is a Saturday → 2 Feb 2026 (I2)"); or a function
-    that writes them, so that a clause evaluated on many days formats them only when someone asks."""
+    """How its dates and amounts were computed, step by step (for ``explain``), e.g. "2026-01-31 är en lördag →
+    2026-02-02 (I2)"; or a function that writes them, so that a clause evaluated on many days builds them only
+    when someone asks."""
 
-    def steps(self) -> tuple[tuple[str, str], ...]:
+    def steps(self) -> Steps:
         """The reasoning steps, written out."""
         return self.reasoning() if callable(self.reasoning) else self.reasoning
+
+    def step_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The reasoning steps written out in (Swedish, English)."""
+        return tuple((text.sv, text.en) for text in map(as_text, self.steps()))
 
     def engine_fact(self, ctx: Context) -> EngineFact:
         """The flat fact the engine classifies."""
@@ -207,7 +223,7 @@ class Candidate:
 
     def finding(self, status: Status, ctx: Context) -> Finding:
         """The finding, once the engine has decided the status."""
-        sv, en = self.describe(status)
+        message = as_text(self.describe(status))
         quote = " … ".join(ctx.quote(self.section, key) for key in (self.quote_key, *self.extra_quote))
         return Finding(
             id=self.id,
@@ -217,7 +233,7 @@ class Candidate:
             party=self.party,
             due=self.due,
             severity=self.severity,
-            message=Text(sv=sv, en=en),
+            message=message,
             quote=quote,
             evidence=tuple(sorted(self.evidence, key=lambda e: (e.date or dt.date.min, e.fact, e.id))),
             amount=self.amount,
@@ -295,37 +311,32 @@ def build_context(
 
 
 _STATE_TEXT = {
-    "not_started": ("Överenskommelsen har inte börjat gälla; den gäller från {start}.", "The agreement is not yet in force; it starts on {start}."),
-    "in_force": ("Överenskommelsen gäller till och med {last}.", "The agreement is in force until {last} inclusive."),
-    "notice_given": (
-        "Överenskommelsen är uppsagd och gäller till och med {last}.",
-        "Notice has been given; the agreement is in force until {last} inclusive.",
-    ),
-    "ended": ("Överenskommelsen upphörde; sista dag var {last}.", "The agreement has ended; its last day was {last}."),
+    "not_started": msg("agreement.not_started"),
+    "in_force": msg("agreement.in_force"),
+    "notice_given": msg("agreement.notice_given"),
+    "ended": msg("agreement.ended"),
 }
 _REASON_TEXT = {
-    "expiry": (" Avtalstiden gick ut.", " The term expired."),
-    "no_compensation_agreement": (
-        " Parterna var inte överens om ersättningen för 2027–2028 senast 2026-12-31 (§4).",
-        " The parties did not agree on the compensation for 2027–2028 by 2026-12-31 (§4).",
-    ),
-    "notice": (" Överenskommelsen sades upp i förtid (§4).", " Notice of early termination was given (§4)."),
+    "expiry": msg("agreement.reason.expiry"),
+    "no_compensation_agreement": msg("agreement.reason.no_compensation_agreement"),
+    "notice": msg("agreement.reason.notice"),
 }
 
 
 def agreement_status(ctx: Context) -> AgreementStatus:
     """The report's view of the standing."""
     standing = ctx.standing
-    sv, en = _STATE_TEXT[standing.state]
-    values = {"start": ctx.agreement.term.start.isoformat(), "last": standing.last_day.isoformat()}
-    sv, en = sv.format(**values), en.format(**values)
+    term = ctx.agreement.term
+    state = Msg(_STATE_TEXT[standing.state].id, {"start": term.start, "last": standing.last_day})
+    message = state
     if standing.reason is not None:
-        sv, en = sv + _REASON_TEXT[standing.reason][0], en + _REASON_TEXT[standing.reason][1]
+        reason = Msg(_REASON_TEXT[standing.reason].id, {"cutoff": term.renegotiation_cutoff, "years": tuple(term.renegotiated_grant_years)})
+        message = msg("sentences", first=state, second=reason)
     return AgreementStatus(
         state=standing.state,
         reason=standing.reason,
         last_day=standing.last_day,
-        message=Text(sv=sv, en=en),
+        message=Text.of(message),
     )
 
 

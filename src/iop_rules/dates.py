@@ -15,6 +15,7 @@ import holidays
 from dateutil.relativedelta import relativedelta
 
 from .agreement import Agreement, Settings
+from .catalogue import Msg, Named, msg
 
 
 def add_months(day: dt.date, months: int, month_end: str) -> dt.date:
@@ -99,27 +100,33 @@ def last_day_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-_WEEKDAY_EN = {"lördag": "Saturday", "söndag": "Sunday"}
+def non_working_name(day: dt.date) -> Msg | Named | None:
+    """What a day off is called, for a person: Saturday, Sunday or the holiday's name in each language."""
+    if day.weekday() == 5:
+        return msg("day.saturday")
+    if day.weekday() == 6:
+        return msg("day.sunday")
+    if day in _non_working_days(day.year):
+        categories = (holidays.PUBLIC, holidays.DE_FACTO)
+        sv = holidays.country_holidays("SE", years=day.year, categories=categories, language="sv").get(day)
+        en = holidays.country_holidays("SE", years=day.year, categories=categories, language="en_US").get(day)
+        return Named(str(sv), str(en))
+    return None
 
 
-def move_deadline_explained(day: dt.date, rule: str) -> tuple[dt.date, tuple[tuple[str, str], ...]]:
-    """``move_deadline`` with its reasoning in Swedish and English, for explanations, e.g.
-    ("2026-01-31 är en lördag → 2026-02-02 (I2)", "2026-01-31 is a Saturday → 2026-02-02 (I2)")."""
+def move_deadline_explained(day: dt.date, rule: str) -> tuple[dt.date, tuple[Msg, ...]]:
+    """``move_deadline`` with its reasoning, for explanations, e.g. "2026-01-31 lördag → 2026-02-02 (I2)"."""
     moved = move_deadline(day, rule)
-    reason = non_working_reason(day)
-    if reason is None:
+    name = non_working_name(day)
+    if name is None:
         return moved, ()
     if rule == "no_move":
-        return moved, (
-            (f"{day.isoformat()} är en {reason}; fristen flyttas inte (I2 = no_move)", f"{day.isoformat()} is a {_WEEKDAY_EN.get(reason, reason)}; the deadline does not move (I2 = no_move)"),
-        )
-    skipped = []
+        return moved, (msg("deadline.step.not_moved", day=day, name=name),)
+    skipped: list[Msg] = []
     current = day
     while current < moved:
-        skipped.append(current)
+        skipped_name = non_working_name(current)
+        assert skipped_name is not None
+        skipped.append(msg("deadline.day_off", day=current, name=skipped_name))
         current += dt.timedelta(days=1)
-    names_sv = ", ".join(f"{d.isoformat()} {non_working_reason(d)}" for d in skipped)
-    names_en = ", ".join(f"{d.isoformat()} {_WEEKDAY_EN.get(str(non_working_reason(d)), str(non_working_reason(d)))}" for d in skipped)
-    return moved, (
-        (f"{names_sv} → {moved.isoformat()} (I2)", f"{names_en} → {moved.isoformat()} (I2)"),
-    )
+    return moved, (msg("deadline.step.moved", days=tuple(skipped), moved=moved),)

@@ -13,10 +13,11 @@ from pydantic import BaseModel, ConfigDict
 
 from ._types import Day, InputError
 from .agreement import Agreement, SettingValue
-from .context import Candidate, Context, context_for
+from .catalogue import Msg, msg
+from .context import Candidate, Context, as_text, context_for
 from .evaluate import all_candidates, report_for
 from .facts import Facts
-from .messages import days
+from .messages import day_count
 from .report import AgreementStatus, Finding, Text
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
@@ -70,82 +71,50 @@ class Explanation(BaseModel):
         return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _status_reason(candidate: Candidate, finding: Finding, ctx: Context) -> Text:
+def _reason(candidate: Candidate, finding: Finding, ctx: Context) -> Msg:
     due, done, as_of = candidate.due, candidate.done, ctx.as_of
-    d = due.isoformat() if due else ""
-    a = as_of.isoformat()
-    h = ctx.horizon_end.isoformat()
     status = finding.status
     if status == "discharged":
-        last = ctx.standing.last_day.isoformat()
-        when_sv = f"förfaller {d}, efter" if due else "uppstår efter"
-        when_en = f"falls due on {d}, after" if due else "arises after"
-        return Text(
-            sv=f"Bortfallen: åtagandet {when_sv} överenskommelsens sista dag {last}.",
-            en=f"Discharged: the duty {when_en} the agreement's last day, {last}.",
-        )
+        last = ctx.standing.last_day
+        return msg("why.discharged.by", due=due, last=last) if due else msg("why.discharged", last=last)
     if status == "needs_assessment":
-        return Text(
-            sv="Kräver bedömning: utfallet beror på ett beslut som en människa ännu inte har registrerat.",
-            en="Needs assessment: the outcome depends on a decision a person has not yet recorded.",
-        )
+        return msg("why.needs_assessment")
     if status == "fulfilled" and done is not None and due is not None:
-        return Text(
-            sv=f"Uppfylld: gjort {done.isoformat()}, senast {d} (sista dagen räknas).",
-            en=f"Fulfilled: done on {done.isoformat()}, on or before the deadline {d} (the last day counts).",
-        )
+        return msg("why.fulfilled.by", done=done, due=due)
     if status == "fulfilled":
-        when = f" {done.isoformat()}" if done else ""
-        return Text(sv=f"Uppfylld: gjort{when}; ingen tidsgräns.", en=f"Fulfilled: done{' on' + when if when else ''}; no deadline.")
+        return msg("why.fulfilled", done=done) if done else msg("why.fulfilled.undated")
     if status == "fulfilled_late" and done is not None and due is not None:
-        late = (done - due).days
-        return Text(
-            sv=f"Uppfylld för sent: gjort {done.isoformat()}, {days(late, 'sv')} efter sista dagen {d}. En avhjälpt avvikelse.",
-            en=f"Fulfilled late: done on {done.isoformat()}, {days(late, 'en')} after the deadline {d}. A breach that was cured.",
-        )
+        return msg("why.fulfilled_late", done=done, due=due, late=day_count((done - due).days))
     if status == "violated" and candidate.event:
-        return Text(
-            sv="Åsidosatt: en händelse som i sig bryter mot avtalet (den kan inte göras ogjord).",
-            en="Violated: an event that in itself breaks the agreement (it cannot be undone).",
-        )
+        return msg("why.violated.event")
     if status == "violated" and due is not None:
-        late = (as_of - due).days
-        return Text(
-            sv=f"Åsidosatt: inte gjort, och utvärderingsdagen {a} är {days(late, 'sv')} efter sista dagen {d}.",
-            en=f"Violated: not done, and the evaluation day {a} is {days(late, 'en')} after the deadline {d}.",
-        )
+        return msg("why.violated", as_of=as_of, due=due, late=day_count((as_of - due).days))
     if status == "due" and due is not None:
-        left = (due - as_of).days
-        return Text(
-            sv=f"Att göra: inte gjort; sista dagen {d} ligger inom horisonten {a}–{h} ({days(left, 'sv')} kvar).",
-            en=f"Due: not done; the deadline {d} lies within the horizon {a}–{h} ({days(left, 'en')} left).",
-        )
+        return msg("why.due", due=due, as_of=as_of, horizon=ctx.horizon_end, left=day_count((due - as_of).days))
     if status == "pending" and due is not None:
-        return Text(
-            sv=f"Kommande: inte gjort; sista dagen {d} ligger efter horisontens slut {h}.",
-            en=f"Pending: not done; the deadline {d} lies after the horizon's end {h}.",
-        )
+        return msg("why.pending", due=due, horizon=ctx.horizon_end)
     if status == "open":
-        return Text(sv="Öppen: inte gjort, och avtalet anger ingen tidsgräns.", en="Open: not done, and the agreement sets no deadline.")
+        return msg("why.open")
     if status == "available":
-        return Text(sv="Rätten kan utövas på utvärderingsdagen.", en="The right may be exercised on the evaluation day.")
+        return msg("why.available")
     if status == "exercised":
-        return Text(sv="Rätten har utövats.", en="The right has been exercised.")
+        return msg("why.exercised")
     if status == "expired":
-        return Text(sv="Rätten kan inte (längre) utövas.", en="The right cannot be exercised (any longer).")
-    return Text(
-        sv="En notering: något parterna bör känna till, varken ett åtagande eller en rätt.",
-        en="A note: something the parties should know, neither a duty nor a right.",
-    )
+        return msg("why.expired")
+    return msg("why.noted")
+
+
+def _status_reason(candidate: Candidate, finding: Finding, ctx: Context) -> Text:
+    return Text.of(_reason(candidate, finding, ctx))
 
 
 def _default_steps(candidate: Candidate, ctx: Context) -> tuple[Text, ...]:
     # A clause that records no reasoning still has a deadline worth stating, and the agreement's end.
     steps: list[Text] = []
     if candidate.due is not None:
-        steps.append(Text(sv=f"Sista dag: {candidate.due.isoformat()}.", en=f"Deadline: {candidate.due.isoformat()}."))
+        steps.append(Text.of(msg("why.step.due", due=candidate.due)))
     if candidate.done is not None:
-        steps.append(Text(sv=f"Gjort: {candidate.done.isoformat()}.", en=f"Done: {candidate.done.isoformat()}."))
+        steps.append(Text.of(msg("why.step.done", done=candidate.done)))
     return tuple(steps)
 
 
@@ -180,7 +149,7 @@ def explain(
     report = report_for(ctx, found)
     finding = report.finding(finding_id)
     assert finding is not None
-    steps = tuple(Text(sv=sv, en=en) for sv, en in candidate.steps()) or _default_steps(candidate, ctx)
+    steps = tuple(as_text(step) for step in candidate.steps()) or _default_steps(candidate, ctx)
     used = tuple(
         SettingUsed(
             id=key,

@@ -29,8 +29,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from ._types import Day, InputError, Sek, format_sek
+from ._types import Day, InputError, Sek
 from .agreement import Agreement
+from .catalogue import Msg, msg
 from .context import Context, context_for
 from .facts import Determination, Facts, MisuseCase
 from .report import REPORT_CONFIG, Evidence, Text, money
@@ -102,21 +103,12 @@ class RepaymentAssessment(BaseModel):
     """The facts used."""
 
 
-def _sek(amount: Decimal) -> tuple[str, str]:
-    return format_sek(amount, "sv"), format_sek(amount, "en")
-
-
-def _determination(letter: Letter, found: Determination | None) -> tuple[str, str]:
-    label = f"({letter})"
+def _determination(letter: Letter, found: Determination | None) -> Msg:
     if found is None:
-        return f"Undantag {label} är ännu inte avgjort.", f"Exemption {label} is not yet decided."
-    day = found.date.isoformat()
+        return msg("repayment.exemption.undecided", letter=letter)
     if found.outcome == "established":
-        return (
-            f"Undantag {label} fastställdes {day}: återbetalning ska inte ske.",
-            f"Exemption {label} was established on {day}: there is to be no repayment.",
-        )
-    return f"Undantag {label} avslogs {day}.", f"Exemption {label} was rejected on {day}."
+        return msg("repayment.exemption.established", letter=letter, day=found.date)
+    return msg("repayment.exemption.rejected", letter=letter, day=found.date)
 
 
 def _evidence(ctx: Context, case: MisuseCase, amounts_used: bool) -> tuple[Evidence, ...]:
@@ -171,41 +163,27 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     excess = money(claimed - entitlement) if claimed > entitlement else None
 
     lines: list[RepaymentLine] = []
-    aff_sv, aff_en = _sek(affected)
     if case.manifest is True:
-        text = Text(
-            sv=f"Medel för {year} har använts uppenbart utanför ramen för avsedda ändamål; berört belopp {aff_sv}. Staden har rätt att kräva återbetalning.",
-            en=f"Funds for {year} were manifestly used outside the intended purposes; amount affected {aff_en}. The city may claim repayment.",
-        )
+        text = msg("repayment.manifest", year=year, affected=affected)
     elif case.manifest is False:
-        text = Text(
-            sv=f"Användningen av medel för {year} ({aff_sv}) var inte uppenbart utanför ramen för avsedda ändamål: staden har ingen rätt att kräva återbetalning.",
-            en=f"The use of funds for {year} ({aff_en}) was not manifestly outside the intended purposes: the city has no right to claim repayment.",
-        )
+        text = msg("repayment.not_manifest", year=year, affected=affected)
     else:
-        text = Text(
-            sv=f"Om medel för {year} ({aff_sv}) använts uppenbart utanför ramen för avsedda ändamål är ännu inte avgjort.",
-            en=f"Whether funds for {year} ({aff_en}) were manifestly used outside the intended purposes is not yet decided.",
-        )
-    lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=text, amount=affected))
+        text = msg("repayment.manifest_undecided", year=year, affected=affected)
+    lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=Text.of(text), amount=affected))
 
     if case.manifest is not False:
         for letter, found in determinations:
-            sv, en = _determination(letter, found)
             quote = f"{q_exemption} … {letter}) {ctx.quote(SECTION, f'exemption_{letter}')}"
-            lines.append(RepaymentLine(section=SECTION, letter=letter, quote=quote, text=Text(sv=sv, en=en)))
+            lines.append(
+                RepaymentLine(section=SECTION, letter=letter, quote=quote, text=Text.of(_determination(letter, found)))
+            )
 
     if status in ("claimable", "needs_assessment"):
-        paid_sv, paid_en = _sek(grant_paid)
-        cap_sv, cap_en = _sek(capped)
         lines.append(
             RepaymentLine(
                 section=GRANT_SECTION,
                 quote=ctx.quote(GRANT_SECTION, "grant_payment"),
-                text=Text(
-                    sv=f"Utbetalt bidrag för {year} per {ctx.as_of.isoformat()}: {paid_sv}.",
-                    en=f"Grant paid for {year} as of {ctx.as_of.isoformat()}: {paid_en}.",
-                ),
+                text=Text.of(msg("repayment.grant_paid", year=year, day=ctx.as_of, paid=grant_paid)),
                 amount=grant_paid,
             )
         )
@@ -213,66 +191,46 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
             RepaymentLine(
                 section=SECTION,
                 quote=q_repayment,
-                text=Text(
-                    sv=f"Berört belopp {aff_sv}, högst det utbetalda bidraget {paid_sv}: {cap_sv}.",
-                    en=f"Amount affected {aff_en}, capped at the grant paid {paid_en}: {cap_en}.",
-                ),
+                text=Text.of(msg("repayment.capped", affected=affected, paid=grant_paid, capped=capped)),
                 amount=capped,
             )
         )
-        rep_sv, rep_en = _sek(repaid)
         lines.append(
             RepaymentLine(
                 section=SECTION,
                 quote=q_repayment,
-                text=Text(sv=f"Redan återbetalt: {rep_sv}.", en=f"Already repaid: {rep_en}."),
+                text=Text.of(msg("repayment.repaid", repaid=repaid)),
                 amount=repaid,
             )
         )
-        ceil_sv, ceil_en = _sek(ceiling)
         if status == "claimable":
-            text = Text(
-                sv=f"Varken (a) eller (b) gäller: {cap_sv} − {rep_sv} = {ceil_sv} kan krävas.",
-                en=f"Neither (a) nor (b) applies: {cap_en} − {rep_en} = {ceil_en} is claimable.",
-            )
+            text = msg("repayment.claimable_sum", capped=capped, repaid=repaid, ceiling=ceiling)
         else:
-            text = Text(
-                sv=f"Om varken (a) eller (b) gäller kan högst {cap_sv} − {rep_sv} = {ceil_sv} krävas.",
-                en=f"If neither (a) nor (b) applies, at most {cap_en} − {rep_en} = {ceil_en} is claimable.",
-            )
-        lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=text, amount=ceiling))
+            text = msg("repayment.at_most_sum", capped=capped, repaid=repaid, ceiling=ceiling)
+        lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=Text.of(text), amount=ceiling))
 
     if case.claims:
-        cl_sv, cl_en = _sek(claimed)
         lines.append(
             RepaymentLine(
                 section=SECTION,
                 quote=q_repayment,
-                text=Text(sv=f"Staden har krävt sammanlagt {cl_sv}.", en=f"The city has claimed {cl_en} in all."),
+                text=Text.of(msg("repayment.claimed", claimed=claimed)),
                 amount=claimed,
             )
         )
     if excess is not None:
-        ex_sv, ex_en = _sek(excess)
-        ent_sv, ent_en = _sek(money(entitlement))
         lines.append(
             RepaymentLine(
                 section=SECTION,
                 letter=established[0] if status == "exempt" else None,
                 quote=q_repayment if status != "exempt" else f"{q_exemption} … {ctx.quote(SECTION, f'exemption_{established[0]}')}",
-                text=Text(
-                    sv=f"Kravet överstiger det som får krävas på ärendet ({ent_sv}) med {ex_sv}.",
-                    en=f"The claims exceed what may be claimed on the case ({ent_en}) by {ex_en}.",
-                ),
+                text=Text.of(msg("repayment.excess", entitlement=money(entitlement), excess=excess)),
                 amount=excess,
             )
         )
 
     outcome = _message(status, established, undecided, claimable, year)
-    message = Text(
-        sv=f"Ärende {case.id} (medel för {year}, berört belopp {aff_sv}) — {outcome.sv}",
-        en=f"Case {case.id} (funds for {year}, amount affected {aff_en}) — {outcome.en}",
-    )
+    message = Text.of(msg("repayment.case", case=case.id, year=year, affected=affected, outcome=outcome))
     return RepaymentAssessment(
         case_id=case.id,
         as_of=ctx.as_of,
@@ -293,41 +251,23 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     )
 
 
-_UNDECIDED_SV = {"manifest": "om användningen var uppenbart utanför ramen", "a": "undantag (a)", "b": "undantag (b)"}
-_UNDECIDED_EN = {"manifest": "whether the use was manifestly outside the purposes", "a": "exemption (a)", "b": "exemption (b)"}
-
-
-def _join(parts: list[str], lang: str) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + (" och " if lang == "sv" else " and ") + parts[-1]
+_UNDECIDED: dict[str, Msg] = {
+    "manifest": msg("repayment.undecided.manifest"),
+    "a": msg("repayment.undecided.a"),
+    "b": msg("repayment.undecided.b"),
+}
 
 
 def _message(
     status: RepaymentStatus, established: tuple[Letter, ...], undecided: tuple[Undecided, ...], claimable: Decimal, year: int
-) -> Text:
+) -> Msg:
     if status == "not_manifest":
-        return Text(
-            sv="Ingen rätt att kräva återbetalning: användningen var inte uppenbart utanför ramen (§8).",
-            en="No right to claim repayment: the use was not manifestly outside the purposes (§8).",
-        )
+        return msg("repayment.outcome.not_manifest")
     if status == "exempt":
-        letters_sv = _join([f"({x})" for x in established], "sv")
-        letters_en = _join([f"({x})" for x in established], "en")
-        return Text(
-            sv=f"Återbetalning ska inte ske: undantaget i §8 {letters_sv} är fastställt.",
-            en=f"No repayment: the exemption of §8 {letters_en} is established.",
-        )
+        return msg("repayment.outcome.exempt", letters=tuple(f"({x})" for x in established))
     if status == "needs_assessment":
-        return Text(
-            sv=f"Kräver bedömning: {_join([_UNDECIDED_SV[u] for u in undecided], 'sv')} måste avgöras (§8).",
-            en=f"Needs assessment: {_join([_UNDECIDED_EN[u] for u in undecided], 'en')} must be decided (§8).",
-        )
-    sv, en = _sek(claimable)
-    return Text(
-        sv=f"Staden kan kräva återbetalning av {sv} (medel för {year}, §8).",
-        en=f"The city may claim repayment of {en} (funds for {year}, §8).",
-    )
+        return msg("repayment.outcome.needs_assessment", undecided=tuple(_UNDECIDED[u] for u in undecided))
+    return msg("repayment.outcome.claimable", amount=claimable, year=year)
 
 
 def assess_all(ctx: Context) -> tuple[RepaymentAssessment, ...]:

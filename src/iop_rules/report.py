@@ -7,9 +7,10 @@ import json
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, PlainSerializer
 
 from ._types import Responsible, Sek
+from .catalogue import Msg
 
 Status = Literal[
     "pending",
@@ -46,7 +47,7 @@ REPORT_CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings
 
 
 class Text(BaseModel):
-    """A message for a person, in Swedish and in English."""
+    """A message for a person, in Swedish and in English, with the catalogue id and values it was written from."""
 
     model_config = REPORT_CONFIG
 
@@ -54,10 +55,23 @@ class Text(BaseModel):
     """In Swedish."""
     en: str
     """In English."""
+    id: str
+    """The message id in the catalogues (``src/iop_rules/locale``), e.g. ``duty.by``: stable across wordings."""
+    values: dict[str, JsonValue] = Field(default_factory=dict)
+    """The message's named values: amounts as decimal strings, days as YYYY-MM-DD, nested messages as
+    ``{"id", "values"}`` objects."""
 
     def get(self, lang: str) -> str:
         """The message in ``sv`` or ``en``."""
         return self.sv if lang == "sv" else self.en
+
+    @classmethod
+    def of(cls, message: Msg) -> Text:
+        """The message written out in both languages from the catalogues."""
+        data = message.to_json()
+        values = data["values"]
+        assert isinstance(values, dict)
+        return cls(sv=message.render("sv"), en=message.render("en"), id=message.id, values=values)
 
 
 class Evidence(BaseModel):

@@ -10,9 +10,10 @@ import datetime as dt
 import re
 
 from iop_rules import Agreement, load_agreement
+from iop_rules.catalogue import Msg
 from iop_rules.clause import Clause
 from iop_rules.clauses import CLAUSES
-from iop_rules.context import Context
+from iop_rules.context import Context, as_text
 from iop_rules.evaluate import candidates, context_for
 
 from ..conftest import EXAMPLE, ROOT, make_facts
@@ -48,7 +49,9 @@ class ClauseContract:
         for rule in self.clause.rules:
             assert rule.section in self.clause.sections
             assert agreement.quote(rule.section, rule.quote_key)
-            assert rule.en and rule.sv
+            text = rule.text
+            sv, en = (text.render("sv"), text.render("en")) if isinstance(text, Msg) else text
+            assert sv and en
             for setting in rule.settings:
                 assert re.fullmatch(r"I([1-9]|1[0-4])", setting)
 
@@ -75,5 +78,5 @@ class ClauseContract:
                 if candidate.section not in self.clause.sections:
                     continue
                 for status in ("pending", "due", "violated", "fulfilled", "fulfilled_late", "discharged", "open"):
-                    sv, en = candidate.describe(status)
-                    assert sv.strip() and en.strip(), candidate.id
+                    text = as_text(candidate.describe(status))
+                    assert text.sv.strip() and text.en.strip(), candidate.id

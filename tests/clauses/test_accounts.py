@@ -140,7 +140,7 @@ def test_reasoning_says_how_the_deadline_was_computed(agreement: Any) -> None:
 
     ctx = context_for(agreement, make_facts(grant_payments=PAID_2026), as_of=day("2026-06-01"), settings={"I6": "december_31_same_year"})
     (candidate,) = accounts.evaluate(ctx)
-    text = " ".join(en for _, en in candidate.steps())
+    text = " ".join(en for _, en in candidate.step_pairs())
     assert "I6 = december_31_same_year" in text
     assert "→ 2027-01-04 (I2)" in text
-    assert all(sv and en for sv, en in candidate.steps())
+    assert all(sv and en for sv, en in candidate.step_pairs())

@@ -311,8 +311,8 @@ def test_reasoning_records_how_the_term_and_count_were_read(agreement: Any) -> N
 
     ctx = context_for(agreement, make_facts(meetings=[meeting("wg1", "2025-03-10")]), as_of=day("2025-06-30"))
     found = next(c for c in organisation.evaluate(ctx) if c.id == "working-group/2025-spring")
-    text = " ".join(en for _, en in found.steps())
+    text = " ".join(en for _, en in found.step_pairs())
     assert "2025-01-01–2025-06-30" in text
     assert "both parties present (I4)" in text
     assert "1 more needed by 2025-06-30" in text
-    assert all(sv and en for sv, en in found.steps())
+    assert all(sv and en for sv, en in found.step_pairs())

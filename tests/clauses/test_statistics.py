@@ -119,6 +119,6 @@ def test_reasoning_shows_request_plus_days(agreement: Any) -> None:
 
     ctx = context_for(agreement, make_facts(statistics_requests=REQUEST), as_of=day("2026-03-02"), settings={"I7": 14})
     (candidate,) = statistics.evaluate(ctx)
-    text = " ".join(en for _, en in candidate.steps())
+    text = " ".join(en for _, en in candidate.step_pairs())
     assert "Request 2026-03-01 + 14 days = 2026-03-15 (I7)" in text
     assert "→ 2026-03-16 (I2)" in text

@@ -18,58 +18,41 @@ from __future__ import annotations
 import datetime as dt
 
 from ..cadence import calendar_year
+from ..catalogue import Msg, msg
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
 from ..dates import move_deadline_explained
-from ..messages import duty_message
+from ..messages import duty, sentences
 from ..report import Evidence
 
 SECTION = "8"
 
 
-def written_deadline(ctx: Context, year: int) -> tuple[dt.date, tuple[str, str]]:
-    """The account deadline for grant year ``year`` as written under I6, before I2, with how it was read."""
+def written_deadline(ctx: Context, year: int) -> tuple[dt.date, Msg, Msg]:
+    """The account deadline for grant year ``year`` as written under I6, before I2, with how it was read (a
+    reasoning step, and a sentence saying which reading set it)."""
     cadence = ctx.agreement.cadence
     if ctx.settings.I6 == "march_31_next_year":
         day = dt.date(year + 1, cadence.account_deadline_month, cadence.account_deadline_day)
-        return day, (
-            f"Redogörelsen för {year} ska lämnas senast {day.isoformat()} året efter bidragsåret (I6 = march_31_next_year)",
-            f"The account for {year} is due by {day.isoformat()} of the year after the grant year (I6 = march_31_next_year)",
-        )
+        return day, msg("account.step.next_year", year=year, day=day), msg("account.reading.next_year", day=day)
     day = calendar_year(year).end
-    return day, (
-        f"Redogörelsen för {year} ska lämnas senast bidragsårets sista dag {day.isoformat()} (I6 = december_31_same_year)",
-        f"The account for {year} is due by the grant year's last day {day.isoformat()} (I6 = december_31_same_year)",
-    )
+    return day, msg("account.step.same_year", year=year, day=day), msg("account.reading.same_year", day=day)
 
 
 def annual_account(ctx: Context, year: int) -> Candidate:
     """The account of one grant year in which a grant was paid."""
-    written, read = written_deadline(ctx, year)
+    written, read, reading = written_deadline(ctx, year)
     due, moved = move_deadline_explained(written, ctx.settings.I2)
     payments = sorted((p for p in ctx.facts.grant_payments if p.grant_year == year), key=lambda p: (p.date, p.id))
     accounts = sorted((a for a in ctx.facts.annual_accounts if a.grant_year == year), key=lambda a: (a.date, a.id))
     done = accounts[0].date if accounts else None
-    reasoning = (
-        (
-            f"Bidrag för {year} betalades ({payments[0].date.isoformat()}): redogörelsen krävs, även efter överenskommelsens slut",
-            f"A grant for {year} was paid ({payments[0].date.isoformat()}): the account is owed, also after the agreement's end",
-        ),
-        read,
-        *moved,
-    )
+    reasoning = (msg("account.step.owed", year=year, day=payments[0].date), read, *moved)
+    if due != written:
+        reading = sentences(reading, msg("deadline.moved", written=written, due=due))
+    what = msg("account.what", year=year)
 
-    def describe(status: str) -> tuple[str, str]:
-        return duty_message(
-            status,
-            ctx,
-            (
-                f"Frälsningsarmén ska lämna en skriftlig redogörelse för hur bidraget för {year} disponerats",
-                f"The Salvation Army must hand in a written account of how the grant for {year} was used",
-            ),
-            due,
-            done,
-        )
+    def describe(status: str) -> Msg:
+        return duty(status, ctx, what, due, done, reading)
 
     return Candidate(
         id=f"annual-account/{year}",
@@ -101,17 +84,6 @@ def evaluate(ctx: Context) -> list[Candidate]:
 CLAUSE = Clause(
     name="accounts",
     sections=(SECTION,),
-    rules=(
-        Rule(
-            "annual-account/{year}",
-            SECTION,
-            "account",
-            "fa hands in a written account of each grant year's use in which a grant was paid, by the deadline of "
-            "I6 moved under I2; the duty survives the agreement's end.",
-            "Frälsningsarmén lämnar en skriftlig redogörelse för hur bidraget använts för varje år då bidrag betalats, "
-            "senast fristen enligt I6 flyttad enligt I2; skyldigheten består efter överenskommelsens slut.",
-            ("I2", "I6"),
-        ),
-    ),
+    rules=(Rule("annual-account/{year}", SECTION, "account", msg("rule.annual-account"), settings=("I2", "I6")),),
     evaluate=evaluate,
 )

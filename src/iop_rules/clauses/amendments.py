@@ -6,15 +6,20 @@ reports each amendment's standing so that an invalid one is never silently ignor
 
 from __future__ import annotations
 
+from ..catalogue import Msg, msg
 from ..clause import Clause, Rule
 from ..context import AmendmentCheck, Candidate, Context
-from ..messages import fixed_text
+from ..messages import fixed
 from ..report import Evidence
 
 SECTION = "10"
 
-_MISSING_SV = {"in_writing": "skriftlig form", "signed_by_city": "stadens underskrift", "signed_by_fa": "Frälsningsarméns underskrift"}
-_MISSING_EN = {"in_writing": "written form", "signed_by_city": "the city's signature", "signed_by_fa": "the Salvation Army's signature"}
+MISSING: dict[str, Msg] = {
+    "in_writing": msg("amendment.lacks.in_writing"),
+    "signed_by_city": msg("amendment.lacks.signed_by_city"),
+    "signed_by_fa": msg("amendment.lacks.signed_by_fa"),
+}
+"""What an amendment can lack, for a person."""
 
 
 def _candidate(check: AmendmentCheck) -> Candidate:
@@ -32,19 +37,12 @@ def _candidate(check: AmendmentCheck) -> Candidate:
     )
     if check.valid:
         assert check.in_effect_from is not None
-        texts = (
-            f"Tillägget {amendment.id} ({amendment.changes}) är giltigt från {check.in_effect_from.isoformat()}: skriftligt och undertecknat av båda parter.",
-            f"Amendment {amendment.id} ({amendment.changes}) is valid from {check.in_effect_from.isoformat()}: in writing and signed by both parties.",
-        )
+        text = msg("amendment.valid", amendment=amendment.id, changes=amendment.changes, day=check.in_effect_from)
         party = "both"
         severity = "info"
     else:
-        lacks_sv = ", ".join(_MISSING_SV[m] for m in check.missing)
-        lacks_en = ", ".join(_MISSING_EN[m] for m in check.missing)
-        texts = (
-            f"Tillägget {amendment.id} ({amendment.changes}) är inte giltigt och har ingen verkan: det saknar {lacks_sv}.",
-            f"Amendment {amendment.id} ({amendment.changes}) is not valid and has no effect: it lacks {lacks_en}.",
-        )
+        lacks = tuple(MISSING[m] for m in check.missing)
+        text = msg("amendment.invalid", amendment=amendment.id, changes=amendment.changes, lacks=lacks)
         unsigned = [p for p in ("city", "fa") if f"signed_by_{p}" in check.missing]
         party = unsigned[0] if len(unsigned) == 1 and "in_writing" not in check.missing else "both"
         severity = "major"
@@ -55,29 +53,27 @@ def _candidate(check: AmendmentCheck) -> Candidate:
         quote_key="amendment",
         party=party,  # type: ignore[arg-type]
         severity=severity,  # type: ignore[arg-type]
-        describe=fixed_text(texts),
+        describe=fixed(text),
         evidence=evidence,
         reasoning=_reasoning(check),
     )
 
 
-def _reasoning(check: AmendmentCheck) -> tuple[tuple[str, str], ...]:
+def _reasoning(check: AmendmentCheck) -> tuple[Msg, ...]:
     a = check.amendment
+    no = msg("word.no")
     steps = [
-        (
-            f"Skriftligt: {'ja' if a.in_writing else 'nej'}; staden undertecknade: {a.signed_by_city or 'nej'}; Frälsningsarmén undertecknade: {a.signed_by_fa or 'nej'}",
-            f"In writing: {'yes' if a.in_writing else 'no'}; signed by city: {a.signed_by_city or 'no'}; signed by fa: {a.signed_by_fa or 'no'}",
+        msg(
+            "amendment.step.form",
+            in_writing=msg("word.yes") if a.in_writing else no,
+            city=a.signed_by_city or no,
+            fa=a.signed_by_fa or no,
         )
     ]
     if check.in_effect_from is not None:
-        steps.append(
-            (
-                f"Giltigt från den sista underskriften: {check.in_effect_from.isoformat()}",
-                f"Valid from the last signature: {check.in_effect_from.isoformat()}",
-            )
-        )
+        steps.append(msg("amendment.step.valid_from", day=check.in_effect_from))
     else:
-        steps.append(("Ogiltigt: har ingen verkan någonstans (§10)", "Not valid: it has no effect anywhere (§10)"))
+        steps.append(msg("amendment.step.invalid"))
     return tuple(steps)
 
 
@@ -89,17 +85,6 @@ def evaluate(ctx: Context) -> list[Candidate]:
 CLAUSE = Clause(
     name="amendments",
     sections=(SECTION,),
-    rules=(
-        Rule(
-            "amendment/{amendment}",
-            SECTION,
-            "amendment",
-            "An amendment counts only if it is in writing and signed by both parties; one lacking either is "
-            "reported as not valid and has no effect anywhere, the §4 compensation agreement included.",
-            "Ett tillägg gäller bara om det är skriftligt och undertecknat av båda parter; ett tillägg som saknar "
-            "något av detta redovisas som ogiltigt och har ingen verkan någonstans, inte heller som §4-överenskommelse "
-            "om ersättningen.",
-        ),
-    ),
+    rules=(Rule("amendment/{amendment}", SECTION, "amendment", msg("rule.amendment")),),
     evaluate=evaluate,
 )

@@ -39,22 +39,41 @@ from ..cadence import (
     requirement,
     term_spans,
 )
+from ..catalogue import Msg, msg
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
 from ..facts import AttestationItem, Meeting
-from ..messages import duty_message, fixed_text
+from ..messages import duty, fixed
 from ..report import Evidence
 
 SECTION = "6"
 
-SESSIONS = Noun("internetuppsök", "internetuppsök", "internet-outreach session", "internet-outreach sessions")
+SESSIONS = Noun(msg("count.outreach_session", n=1))
 ITEMS: tuple[str, ...] = get_args(AttestationItem)
 """The qualitative §6 duties attested yearly; each is a quote key of §6."""
 
 _BODY = {
-    "network": ("network-meeting", "nätverkets", "the network's"),
-    "core_group": ("core-group-meeting", "kärngruppens", "the core group's"),
+    "network": ("network-meeting", msg("body.network.meeting")),
+    "core_group": ("core-group-meeting", msg("body.core_group.meeting")),
 }
+_CONVENER = {"fa": msg("party.fa"), "city": msg("party.city")}
+
+ITEM_NAME: dict[str, Msg] = {
+    "fa_staff": msg("item.fa_staff"),
+    "fa_support": msg("item.fa_support"),
+    "fa_volunteers": msg("item.fa_volunteers"),
+    "fa_outreach_coordination": msg("item.fa_outreach_coordination"),
+    "fa_statistics_coordination": msg("item.fa_statistics_coordination"),
+    "fa_premises": msg("item.fa_premises"),
+    "fa_administration": msg("item.fa_administration"),
+    "fa_civil_society": msg("item.fa_civil_society"),
+    "city_inform_residents": msg("item.city_inform_residents"),
+    "city_identify": msg("item.city_identify"),
+    "city_staff_awareness": msg("item.city_staff_awareness"),
+    "city_marketing": msg("item.city_marketing"),
+    "city_inform_fa": msg("item.city_inform_fa"),
+}
+"""Each qualitative duty's short name for a person."""
 
 
 def _meeting_evidence(meeting: Meeting) -> Evidence:
@@ -72,11 +91,9 @@ def network_meetings(ctx: Context) -> list[Candidate]:
     for meeting in sorted(ctx.facts.meetings, key=lambda m: (m.date, m.id)):
         if meeting.body not in _BODY or not ctx.in_force_on(meeting.date):
             continue
-        prefix, body_sv, body_en = _BODY[meeting.body]
-        when = meeting.date.isoformat()
+        prefix, body = _BODY[meeting.body]
         if meeting.convener != "city":
-            who_sv = "Frälsningsarmén" if meeting.convener == "fa" else "någon annan"
-            who_en = "the Salvation Army" if meeting.convener == "fa" else "someone else"
+            who = _CONVENER.get(meeting.convener, msg("party.someone_else"))
             out.append(
                 event_breach(
                     ctx,
@@ -86,10 +103,7 @@ def network_meetings(ctx: Context) -> list[Candidate]:
                     party="city",
                     severity="minor",
                     day=meeting.date,
-                    texts=(
-                        f"Staden ska vara sammankallande, men {body_sv} möte {when} ({meeting.id}) sammankallades av {who_sv}.",
-                        f"The city must convene, but {body_en} meeting on {when} ({meeting.id}) was convened by {who_en}.",
-                    ),
+                    texts=msg("city.convener", meeting=body, day=meeting.date, record=meeting.id, who=who),
                     evidence=(_meeting_evidence(meeting),),
                 )
             )
@@ -103,10 +117,7 @@ def network_meetings(ctx: Context) -> list[Candidate]:
                     party="city",
                     severity="minor",
                     day=meeting.date,
-                    texts=(
-                        f"Staden hade inga representanter närvarande vid {body_sv} möte {when} ({meeting.id}).",
-                        f"The city had no representatives present at {body_en} meeting on {when} ({meeting.id}).",
-                    ),
+                    texts=msg("city.presence", meeting=body, day=meeting.date, record=meeting.id),
                     evidence=(_meeting_evidence(meeting),),
                 )
             )
@@ -131,17 +142,14 @@ def internet_outreach(ctx: Context) -> list[Candidate]:
                 severity="minor",
                 req=req,
                 days=counted((s.date for s in in_term if s.city_present), req),
-                subject=("Staden ska delta i", "The city must take part in"),
+                subject=msg("outreach.subject"),
                 noun=SESSIONS,
                 evidence=[
                     Evidence(fact="outreach_sessions", id=s.id, date=s.date, detail=f"city_present={s.city_present}")
                     for s in in_term
                 ],
                 settings=("I3", "I10"),
-                counting=(
-                    f"Krav per termin: {base} tillfällen med staden (I10)",
-                    f"Required per term: {base} sessions with the city (I10)",
-                ),
+                counting=msg("outreach.step.required", base=base),
             )
         )
     return out
@@ -165,19 +173,12 @@ def joint_plan_participation(ctx: Context) -> Candidate:
         )
         for p in sorted(ctx.facts.joint_plans, key=lambda p: (p.date, p.id))
     )
-    what = (
-        "Staden ska medverka i framtagandet av den gemensamma planen för initial ärendehantering och parallellt stöd",
-        "The city must take part in developing the joint plan for initial case handling and parallel support",
-    )
+    what = msg("city.joint_plan.what")
 
-    def describe(status: str) -> tuple[str, str]:
+    def describe(status: str) -> Msg:
         if without is not None and status in ("violated", "discharged"):
-            when = without.date.isoformat()
-            return (
-                f"{what[0]}: planen antogs {when} ({without.id}) utan stadens medverkan.",
-                f"{what[1]}: the plan was adopted on {when} ({without.id}) without the city taking part.",
-            )
-        return duty_message(status, ctx, what, None, done)
+            return msg("city.joint_plan.without", what=what, day=without.date, record=without.id)
+        return duty(status, ctx, what, None, done)
 
     return Candidate(
         id="joint-plan/city-participation",
@@ -212,10 +213,7 @@ def attestations(ctx: Context) -> list[Candidate]:
         unattested = [item for item in ITEMS if sum(1 for a in records if a.item == item) < req.required]
         if closed:
             for item in unattested:
-                texts = (
-                    f"Ingen intygan för {year} av åtagandet ”{ctx.quote(SECTION, item)}” (§6): en mindre anmärkning, inte ett avtalsbrott.",
-                    f"No attestation for {year} of the duty ”{ctx.quote(SECTION, item)}” ({item}, §6): a minor finding, not a breach.",
-                )
+                text = msg("attestation.missing", year=year, item=ITEM_NAME[item])
                 out.append(
                     Candidate(
                         id=f"attestation/{year}/{item}",
@@ -224,25 +222,25 @@ def attestations(ctx: Context) -> list[Candidate]:
                         quote_key=item,
                         party="fa" if item.startswith("fa_") else "city",
                         severity="minor",
-                        describe=fixed_text(texts),
+                        describe=fixed(text),
                         due=req.due,
                         settings=req.settings,
                         reasoning=(
                             *req.reasoning(),
-                            (
-                                f"Intyganden för {year}: {len(records)}; krav per åtagande: {req.required}",
-                                f"Attestations for {year}: {len(records)}; required per duty: {req.required}",
-                            ),
+                            msg("attestation.step.count", year=year, count=len(records), required=req.required),
                         ),
                     )
                 )
             continue
         if not unattested:
             continue
-        names = ", ".join(unattested)
-        texts = (
-            f"{len(unattested)} av {len(ITEMS)} kvalitativa åtaganden (§6) återstår att intyga för {year}, senast {req.due.isoformat()}: {names}.",
-            f"{len(unattested)} of {len(ITEMS)} qualitative duties (§6) remain to be attested for {year}, by {req.due.isoformat()}: {names}.",
+        text = msg(
+            "attestation.remaining",
+            count=len(unattested),
+            total=len(ITEMS),
+            year=year,
+            due=req.due,
+            items=tuple(ITEM_NAME[item] for item in unattested),
         )
         out.append(
             Candidate(
@@ -252,7 +250,7 @@ def attestations(ctx: Context) -> list[Candidate]:
                 quote_key=unattested[0],
                 party="both",
                 severity="info",
-                describe=fixed_text(texts),
+                describe=fixed(text),
                 due=req.due,
                 evidence=tuple(Evidence(fact="attestations", id=a.id, date=a.date, detail=a.item) for a in records),
                 settings=req.settings,
@@ -270,71 +268,14 @@ CLAUSE = Clause(
     name="city_duties",
     sections=(SECTION,),
     rules=(
-        Rule(
-            "network-meeting/{meeting}/convener",
-            SECTION,
-            "city_convene",
-            "A network meeting convened by anyone but city is a breach by city.",
-            "Ett nätverksmöte som sammankallats av någon annan än staden är en avvikelse för staden.",
-        ),
-        Rule(
-            "network-meeting/{meeting}/presence",
-            SECTION,
-            "city_present",
-            "A network meeting without city present is a breach by city.",
-            "Ett nätverksmöte utan stadens representanter är en avvikelse för staden.",
-        ),
-        Rule(
-            "core-group-meeting/{meeting}/convener",
-            SECTION,
-            "city_convene",
-            "A core-group meeting convened by anyone but city is a breach by city.",
-            "Ett kärngruppsmöte som sammankallats av någon annan än staden är en avvikelse för staden.",
-        ),
-        Rule(
-            "core-group-meeting/{meeting}/presence",
-            SECTION,
-            "city_present",
-            "A core-group meeting without city present is a breach by city.",
-            "Ett kärngruppsmöte utan stadens representanter är en avvikelse för staden.",
-        ),
-        Rule(
-            "internet-outreach/{term}",
-            SECTION,
-            "city_outreach",
-            "City takes part in at least I10 internet-outreach sessions per term; fewer when the term closes is a "
-            "breach by city. A term covered only in part follows I9.",
-            "Staden deltar i minst I10 internetuppsök per termin; färre när terminen är slut är en avvikelse för "
-            "staden. En termin som bara delvis omfattas följer I9.",
-            ("I3", "I9", "I10"),
-        ),
-        Rule(
-            "joint-plan/city-participation",
-            SECTION,
-            "city_joint_plan",
-            "City takes part in developing the joint plan: open until a plan adopted by both records city's "
-            "participation; a plan adopted without city is a breach by city.",
-            "Staden medverkar i framtagandet av den gemensamma planen: öppet tills en plan antagen av båda anger "
-            "stadens medverkan; en plan antagen utan staden är en avvikelse för staden.",
-        ),
-        Rule(
-            "attestation/{year}/{item}",
-            SECTION,
-            "fa_staff",
-            "Each qualitative duty of either party is attested once per calendar year; an item unattested when "
-            "its year closes is a minor note, not a breach.",
-            "Varje kvalitativt åtagande för vardera parten intygas en gång per kalenderår; ett åtagande som inte "
-            "intygats när året är slut är en mindre anmärkning, inte ett avtalsbrott.",
-            ("I9",),
-        ),
-        Rule(
-            "attestation/{year}",
-            SECTION,
-            "fa_staff",
-            "During a year in force, a note lists the qualitative duties still to attest for it.",
-            "Under ett år då överenskommelsen gäller listar en anteckning de kvalitativa åtaganden som återstår att "
-            "intyga för året.",
-        ),
+        Rule("network-meeting/{meeting}/convener", SECTION, "city_convene", msg("rule.network-meeting.convener")),
+        Rule("network-meeting/{meeting}/presence", SECTION, "city_present", msg("rule.network-meeting.presence")),
+        Rule("core-group-meeting/{meeting}/convener", SECTION, "city_convene", msg("rule.core-group-meeting.convener")),
+        Rule("core-group-meeting/{meeting}/presence", SECTION, "city_present", msg("rule.core-group-meeting.presence")),
+        Rule("internet-outreach/{term}", SECTION, "city_outreach", msg("rule.internet-outreach"), settings=("I3", "I9", "I10")),
+        Rule("joint-plan/city-participation", SECTION, "city_joint_plan", msg("rule.joint-plan.city-participation")),
+        Rule("attestation/{year}/{item}", SECTION, "fa_staff", msg("rule.attestation.item"), settings=("I9",)),
+        Rule("attestation/{year}", SECTION, "fa_staff", msg("rule.attestation.year")),
     ),
     evaluate=evaluate,
 )

@@ -18,6 +18,7 @@ Finding ids: ``follow-up/{year}`` (``follow-up/2026``, or ``follow-up/agreement-
 from __future__ import annotations
 
 from ..cadence import Noun, cadence_candidate, calendar_years, counted, follow_up_years, requirement
+from ..catalogue import msg
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
 from ..facts import Evaluation
@@ -25,8 +26,8 @@ from ..report import Evidence
 
 SECTION = "8"
 
-FOLLOW_UPS = Noun("uppföljning", "uppföljningar", "follow-up", "follow-ups")
-EVALUATIONS = Noun("utvärdering", "utvärderingar", "evaluation", "evaluations")
+FOLLOW_UPS = Noun(msg("count.follow_up", n=1))
+EVALUATIONS = Noun(msg("count.evaluation", n=1))
 
 
 def follow_ups(ctx: Context) -> list[Candidate]:
@@ -47,14 +48,13 @@ def follow_ups(ctx: Context) -> list[Candidate]:
                 severity="major",
                 req=req,
                 days=counted((f.date for f in in_year), req),
-                subject=("Parterna ska hålla", "The parties must hold"),
+                subject=msg("follow_up.subject"),
                 noun=FOLLOW_UPS,
                 evidence=[Evidence(fact="follow_ups", id=f.id, date=f.date) for f in in_year],
                 settings=("I11",),
-                counting=(
-                    "Året räknas som kalenderår (I11)" if ctx.settings.I11 == "calendar_year" else "Året räknas som tolv månader från startdagen (I11)",
-                    "The year is the calendar year (I11)" if ctx.settings.I11 == "calendar_year" else "The year is twelve months from the start date (I11)",
-                ),
+                counting=msg("follow_up.step.calendar_year")
+                if ctx.settings.I11 == "calendar_year"
+                else msg("follow_up.step.agreement_year"),
             )
         )
     return out
@@ -78,8 +78,8 @@ def evaluations(ctx: Context) -> list[Candidate]:
                 fact="evaluations",
                 id=e.id,
                 date=e.date,
-                detail=("halvtidsutvärdering (§4); " if e.mid_term else "")
-                + ("räknas" if counts_as_annual(ctx, e) else "räknas inte som årlig utvärdering (I12)"),
+                detail=f"mid_term={str(e.mid_term).lower()}; counts={str(counts_as_annual(ctx, e)).lower()}"
+                + ("" if counts_as_annual(ctx, e) else " (I12)"),
             )
             for e in in_year
         ]
@@ -94,18 +94,13 @@ def evaluations(ctx: Context) -> list[Candidate]:
                 severity="major",
                 req=req,
                 days=counted((e.date for e in in_year if counts_as_annual(ctx, e)), req),
-                subject=("Parterna ska göra", "The parties must carry out"),
+                subject=msg("evaluation.subject"),
                 noun=EVALUATIONS,
                 evidence=evidence,
                 settings=("I12",) if mid_term else (),
-                counting=(
-                    "Halvtidsutvärderingen (§4) räknas som årets utvärdering (I12 = counts)"
-                    if ctx.settings.I12 == "counts"
-                    else "Halvtidsutvärderingen (§4) räknas inte som årets utvärdering (I12 = does_not_count)",
-                    "The mid-term evaluation (§4) counts as the year's evaluation (I12 = counts)"
-                    if ctx.settings.I12 == "counts"
-                    else "The mid-term evaluation (§4) does not count as the year's evaluation (I12 = does_not_count)",
-                ),
+                counting=msg("evaluation.step.mid_term_counts")
+                if ctx.settings.I12 == "counts"
+                else msg("evaluation.step.mid_term_does_not_count"),
             )
         )
     return out
@@ -120,26 +115,8 @@ CLAUSE = Clause(
     name="follow_up",
     sections=(SECTION,),
     rules=(
-        Rule(
-            "follow-up/{year}",
-            SECTION,
-            "follow_up",
-            "Both parties hold at least the required number of follow-ups per year (I11); fewer when the year closes "
-            "is a breach by both. A year covered only in part follows I9.",
-            "Båda parter håller minst det antal uppföljningar som krävs per år (I11); färre när året är slut är en "
-            "avvikelse för båda. Ett år som bara delvis omfattas följer I9.",
-            ("I9", "I11"),
-        ),
-        Rule(
-            "evaluation/{year}",
-            SECTION,
-            "evaluation",
-            "Both parties evaluate the agreement at least once per calendar year; the §4 mid-term evaluation counts "
-            "for its year under I12. A year covered only in part follows I9.",
-            "Båda parter utvärderar överenskommelsen minst en gång per kalenderår; halvtidsutvärderingen enligt §4 "
-            "räknas för sitt år enligt I12. Ett år som bara delvis omfattas följer I9.",
-            ("I9", "I12"),
-        ),
+        Rule("follow-up/{year}", SECTION, "follow_up", msg("rule.follow-up"), settings=("I9", "I11")),
+        Rule("evaluation/{year}", SECTION, "evaluation", msg("rule.evaluation"), settings=("I9", "I12")),
     ),
     evaluate=evaluate,
 )

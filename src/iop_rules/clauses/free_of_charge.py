@@ -8,11 +8,11 @@ charged "inom ramen för överenskommelsen": it is reported as ``discharged``, n
 
 from __future__ import annotations
 
-from .._types import format_sek
+from ..catalogue import msg
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
 from ..facts import FeeCharged
-from ..messages import fixed_text
+from ..messages import fixed
 from ..report import Evidence
 
 SECTION = "6"
@@ -20,19 +20,11 @@ SECTION = "6"
 
 def _candidate(ctx: Context, fee: FeeCharged) -> Candidate:
     in_force = ctx.in_force_on(fee.date)
-    charged = fee.date.isoformat()
-    sv_amount, en_amount = format_sek(fee.amount, "sv"), format_sek(fee.amount, "en")
     if in_force:
-        texts = (
-            f"Frälsningsarmén tog {charged} ut en avgift på {sv_amount} av en enskild för råd eller stöd, som ska vara kostnadsfritt.",
-            f"The Salvation Army charged an individual a fee of {en_amount} on {charged} for advice or support, which must be free of charge.",
-        )
+        text = msg("fee.charged", day=fee.date, amount=fee.amount)
     else:
-        texts = (
-            f"Avgiften på {sv_amount} {charged} togs ut när överenskommelsen inte gällde "
-            f"({ctx.agreement.term.start.isoformat()}–{ctx.standing.last_day.isoformat()}); den bryter inte mot §6.",
-            f"The fee of {en_amount} on {charged} was charged while the agreement was not in force "
-            f"({ctx.agreement.term.start.isoformat()}–{ctx.standing.last_day.isoformat()}); it does not breach §6.",
+        text = msg(
+            "fee.outside", day=fee.date, amount=fee.amount, start=ctx.agreement.term.start, last=ctx.standing.last_day
         )
 
     return Candidate(
@@ -42,7 +34,7 @@ def _candidate(ctx: Context, fee: FeeCharged) -> Candidate:
         quote_key="free_of_charge",
         party="fa",
         severity="major",
-        describe=fixed_text(texts),
+        describe=fixed(text),
         event=True,
         discharged=not in_force,
         evidence=(Evidence(fact="fees_charged", id=fee.id, date=fee.date, detail=f"amount {fee.amount}"),),
@@ -58,16 +50,6 @@ def evaluate(ctx: Context) -> list[Candidate]:
 CLAUSE = Clause(
     name="free_of_charge",
     sections=(SECTION,),
-    rules=(
-        Rule(
-            "fee-charged/{fee}",
-            SECTION,
-            "free_of_charge",
-            "fa's advice and support under the agreement is free: every fee charged to an individual while the "
-            "agreement is in force is a breach by fa.",
-            "Frälsningsarméns råd och stöd inom ramen för överenskommelsen är kostnadsfritt: varje avgift som tas ut "
-            "av en enskild medan överenskommelsen gäller är en avvikelse av Frälsningsarmén.",
-        ),
-    ),
+    rules=(Rule("fee-charged/{fee}", SECTION, "free_of_charge", msg("rule.fee-charged")),),
     evaluate=evaluate,
 )

@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from .._types import format_sek
+from ..catalogue import Msg, msg
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
 from ..dates import move_deadline_explained
 from ..facts import GrantPayment
-from ..messages import duty_message, fixed_text
+from ..messages import duty, fixed, sentences
 from ..report import Evidence, money
 
 SECTION = "6"
@@ -65,49 +65,32 @@ def grant_payment(ctx: Context, year: int, owed: Decimal, source: str) -> list[C
     missing = money(max(owed - paid, Decimal(0)))
     discharged = ctx.is_discharged(due)
     renegotiated = source != "agreement"
-    owed_sv, owed_en = format_sek(owed, "sv"), format_sek(owed, "en")
-    paid_sv, paid_en = format_sek(paid, "sv"), format_sek(paid, "en")
-    missing_sv, missing_en = format_sek(missing, "sv"), format_sek(missing, "en")
-    where_sv = f"enligt tillägg {source} (§4, §10)" if renegotiated else "enligt överenskommelsen"
-    where_en = f"under amendment {source} (§4, §10)" if renegotiated else "under the agreement"
+    where = msg("grant.source.amendment", amendment=source) if renegotiated else msg("grant.source.agreement")
 
-    reasoning: list[tuple[str, str]] = [
-        (f"Bidrag {year}: {owed_sv} {where_sv}", f"Grant {year}: {owed_en} {where_en}"),
-        (f"Skrivet datum: {written.isoformat()}", f"Written deadline: {written.isoformat()}"),
+    reasoning: list[Msg] = [
+        msg("grant.step.owed", year=year, owed=owed, where=where),
+        msg("grant.step.written", written=written),
         *moved,
     ]
-    if payments:
-        running = Decimal(0)
-        for payment in payments:
-            running += payment.amount
-            reasoning.append(
-                (
-                    f"{payment.date.isoformat()} betalt {format_sek(payment.amount, 'sv')} ({payment.id}), sammanlagt {format_sek(running, 'sv')}",
-                    f"{payment.date.isoformat()} paid {format_sek(payment.amount, 'en')} ({payment.id}), {format_sek(running, 'en')} in all",
-                )
-            )
+    running = Decimal(0)
+    for payment in payments:
+        running += payment.amount
+        reasoning.append(msg("grant.step.paid", day=payment.date, amount=payment.amount, record=payment.id, total=running))
     if done is None:
-        reasoning.append((f"Saknas: {missing_sv}", f"Missing: {missing_en}"))
+        reasoning.append(msg("grant.step.missing", missing=missing))
 
     if done is not None:
-        extra = (f"Betalt sammanlagt {paid_sv}.", f"Paid {paid_en} in all.")
+        extra = msg("grant.paid", paid=paid)
     elif payments:
-        extra = (
-            f"Betalt hittills {paid_sv}; {missing_sv} saknas.",
-            f"Paid so far {paid_en}; {missing_en} missing.",
-        )
+        extra = msg("grant.paid_so_far", paid=paid, missing=missing)
     else:
-        extra = (f"Inget betalt; {missing_sv} saknas.", f"Nothing paid; {missing_en} missing.")
-
+        extra = msg("grant.nothing_paid", missing=missing)
     if due != written:
-        extra = (f"{extra[0]} Fristen {written.isoformat()} flyttas till {due.isoformat()} (I2).", f"{extra[1]} The deadline {written.isoformat()} moves to {due.isoformat()} (I2).")
+        extra = sentences(extra, msg("deadline.moved", written=written, due=due))
+    what = msg("grant.what", year=year, owed=owed)
 
-    def describe(status: str) -> tuple[str, str]:
-        what = (
-            f"Staden ska betala bidraget för {year}, {owed_sv}, till Frälsningsarmén",
-            f"The city must pay the grant for {year}, {owed_en}, to the Salvation Army",
-        )
-        return duty_message(status, ctx, what, due, done, extra)
+    def describe(status: str) -> Msg:
+        return duty(status, ctx, what, due, done, extra)
 
     evidence = [_evidence(p) for p in payments]
     if renegotiated:
@@ -140,10 +123,7 @@ def grant_payment(ctx: Context, year: int, owed: Decimal, source: str) -> list[C
         out.append(_unowed(ctx, year, payments, discharged=True))
     elif paid > owed:
         excess = money(paid - owed)
-        texts = (
-            f"Staden har betalat {paid_sv} för {year}, {format_sek(excess, 'sv')} mer än bidraget {owed_sv}. Detta är ingen avvikelse.",
-            f"The city has paid {paid_en} for {year}, {format_sek(excess, 'en')} more than the grant of {owed_en}. This is not a breach.",
-        )
+        text = msg("grant.overpaid", paid=paid, year=year, excess=excess, owed=owed)
 
         out.append(
             Candidate(
@@ -153,11 +133,11 @@ def grant_payment(ctx: Context, year: int, owed: Decimal, source: str) -> list[C
                 quote_key="grant_amounts" if not renegotiated else "grant_renegotiation",
                 party="city",
                 severity="minor",
-                describe=fixed_text(texts),
+                describe=fixed(text),
                 evidence=tuple(evidence),
                 amount=excess,
                 settings=settings,
-                reasoning=((f"{paid_sv} − {owed_sv} = {format_sek(excess, 'sv')}", f"{paid_en} − {owed_en} = {format_sek(excess, 'en')}"),),
+                reasoning=(msg("grant.step.excess", paid=paid, owed=owed, excess=excess),),
             )
         )
     return out
@@ -166,23 +146,13 @@ def grant_payment(ctx: Context, year: int, owed: Decimal, source: str) -> list[C
 def _unowed(ctx: Context, year: int, payments: list[GrantPayment], discharged: bool = False) -> Candidate:
     """A note on payments for a year for which no grant is owed: nothing agreed yet, or the agreement ended."""
     paid = sum((p.amount for p in payments), Decimal(0))
-    paid_sv, paid_en = format_sek(paid, "sv"), format_sek(paid, "en")
     if discharged:
-        why = (
-            f"överenskommelsen upphör {ctx.standing.last_day.isoformat()}, före betalningsdagen",
-            f"the agreement ends on {ctx.standing.last_day.isoformat()}, before the payment deadline",
-        )
+        why = msg("grant.unowed.ended", last=ctx.standing.last_day)
     elif year in ctx.agreement.term.renegotiated_grant_years:
-        why = (
-            "inget giltigt tillägg (§10) anger bidraget för det året",
-            "no valid amendment (§10) sets that year's grant",
-        )
+        why = msg("grant.unowed.no_amendment")
     else:
-        why = ("året omfattas inte av överenskommelsens bidrag", "the agreement sets no grant for that year")
-    texts = (
-        f"Staden har betalat {paid_sv} som bidrag för {year}, men inget bidrag är skyldigt för {year}: {why[0]}. Detta är ingen avvikelse.",
-        f"The city has paid {paid_en} as the grant for {year}, but no grant is owed for {year}: {why[1]}. This is not a breach.",
-    )
+        why = msg("grant.unowed.no_grant")
+    text = msg("grant.unowed", paid=paid, year=year, why=why)
 
     return Candidate(
         id=f"grant-unowed/{year}",
@@ -192,7 +162,7 @@ def _unowed(ctx: Context, year: int, payments: list[GrantPayment], discharged: b
         extra_quote=("grant_renegotiation",),
         party="city",
         severity="minor",
-        describe=fixed_text(texts),
+        describe=fixed(text),
         evidence=tuple(_evidence(p) for p in payments),
         amount=money(paid),
         settings=("I14",) if year in ctx.agreement.term.renegotiated_grant_years else (),
@@ -217,38 +187,9 @@ CLAUSE = Clause(
     name="grants",
     sections=(SECTION,),
     rules=(
-        Rule(
-            "grant-payment/{year}",
-            SECTION,
-            "grant_payment",
-            "City pays fa each year's grant by 31 January of the year, moved off weekends and holidays under I2; "
-            "2025 and 2026 as the agreement says, 2027 and 2028 only as a valid compensation amendment says. "
-            "Several payments add up; short after the deadline is a breach stating the missing amount; paid in "
-            "full after the deadline is fulfilled late; a year due after the agreement's end is discharged.",
-            "Staden betalar varje års bidrag till Frälsningsarmén senast 31 januari samma år, flyttat från helgdagar "
-            "enligt I2; 2025 och 2026 enligt överenskommelsen, 2027 och 2028 bara enligt ett giltigt tillägg om "
-            "ersättningen. Flera betalningar räknas samman; för lite efter fristen är en avvikelse med det belopp "
-            "som saknas; fullt betalt efter fristen är uppfyllt för sent; ett år som förfaller efter att "
-            "överenskommelsen upphört bortfaller.",
-            ("I2", "I14"),
-        ),
-        Rule(
-            "grant-overpayment/{year}",
-            SECTION,
-            "grant_amounts",
-            "More paid for a year than the grant owed is reported with the excess, not as a breach.",
-            "Mer betalt för ett år än bidraget redovisas med överskottet, inte som en avvikelse.",
-        ),
-        Rule(
-            "grant-unowed/{year}",
-            SECTION,
-            "grant_amounts",
-            "A payment for a year with no grant owed (none agreed, or the agreement ended first) is reported, "
-            "not as a breach.",
-            "En betalning för ett år utan skyldigt bidrag (inget överenskommet, eller överenskommelsen upphörde "
-            "dessförinnan) redovisas, inte som en avvikelse.",
-            ("I14",),
-        ),
+        Rule("grant-payment/{year}", SECTION, "grant_payment", msg("rule.grant-payment"), settings=("I2", "I14")),
+        Rule("grant-overpayment/{year}", SECTION, "grant_amounts", msg("rule.grant-overpayment")),
+        Rule("grant-unowed/{year}", SECTION, "grant_amounts", msg("rule.grant-unowed"), settings=("I14",)),
     ),
     evaluate=evaluate,
 )

@@ -11,9 +11,10 @@ Finding id: ``joint-plan``.
 from __future__ import annotations
 
 from ..cadence import agreement_ended
+from ..catalogue import Msg, msg
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
-from ..messages import duty_message
+from ..messages import PARTY, duty
 from ..report import Evidence
 
 SECTION = "1"
@@ -25,27 +26,17 @@ def evaluate(ctx: Context) -> list[Candidate]:
     adopted = [p for p in plans if set(p.adopted_by) == {"city", "fa"}]
     done = adopted[0].date if adopted else None
     partial = [p for p in plans if p not in adopted]
-    extra = ("", "")
+    extra: Msg | None = None
     if partial and done is None:
         first = partial[0]
-        by = ",".join(first.adopted_by) or "-"
-        extra = (
-            f"Planen {first.id} ({first.date.isoformat()}) är bara antagen av {by}; den måste antas av båda parter.",
-            f"Plan {first.id} ({first.date.isoformat()}) is adopted only by {by}; both parties must adopt it.",
+        by = tuple(PARTY[p] for p in first.adopted_by)
+        extra = msg("joint_plan.partial", record=first.id, day=first.date, by=by) if by else msg(
+            "joint_plan.not_adopted", record=first.id, day=first.date
         )
+    what = msg("joint_plan.what")
 
-    def describe(status: str) -> tuple[str, str]:
-        return duty_message(
-            status,
-            ctx,
-            (
-                "Parterna ska ta fram och anta en gemensam plan för initial ärendehantering och parallellt stöd",
-                "The parties must develop and adopt a joint plan for initial case handling and parallel support",
-            ),
-            None,
-            done,
-            extra,
-        )
+    def describe(status: str) -> Msg:
+        return duty(status, ctx, what, None, done, extra)
 
     return [
         Candidate(
@@ -62,12 +53,7 @@ def evaluate(ctx: Context) -> list[Candidate]:
                 Evidence(fact="joint_plans", id=p.id, date=p.date, detail=f"adopted_by={','.join(p.adopted_by) or '-'}")
                 for p in plans
             ),
-            reasoning=(
-                (
-                    "Ingen tidsgräns i texten: öppet tills en plan antagen av båda parter finns",
-                    "No deadline in the text: open until a plan adopted by both parties is recorded",
-                ),
-            ),
+            reasoning=(msg("joint_plan.step.no_deadline"),),
         )
     ]
 
@@ -75,16 +61,6 @@ def evaluate(ctx: Context) -> list[Candidate]:
 CLAUSE = Clause(
     name="joint_plan",
     sections=(SECTION,),
-    rules=(
-        Rule(
-            "joint-plan",
-            SECTION,
-            "joint_plan",
-            "Both parties develop a joint plan for initial case handling and parallel support: open until a plan "
-            "adopted by both is recorded; it lapses when the agreement ends without one.",
-            "Båda parter tar fram en gemensam plan för initial ärendehantering och parallellt stöd: öppet tills en "
-            "plan antagen av båda finns; skyldigheten bortfaller om överenskommelsen upphör utan en plan.",
-        ),
-    ),
+    rules=(Rule("joint-plan", SECTION, "joint_plan", msg("rule.joint-plan")),),
     evaluate=evaluate,
 )

@@ -33,15 +33,16 @@ import datetime as dt
 
 from .._types import PartyKey
 from ..cadence import Noun, cadence_candidate, counted, event_breach, requirement, term_spans
+from ..catalogue import Msg, msg
 from ..clause import Clause, Rule
 from ..context import PARTIES, Candidate, Context
 from ..facts import Meeting
-from ..messages import PARTY_EN, PARTY_SV, cap, duty_message
+from ..messages import PARTY, PARTY_START, duty
 from ..report import Evidence
 
 SECTION = "7"
 
-MEETINGS = Noun("möte", "möten", "meeting", "meetings")
+MEETINGS = Noun(msg("count.meeting", n=1))
 
 
 def _meetings(ctx: Context, body: str) -> list[Meeting]:
@@ -72,12 +73,10 @@ def working_group_terms(ctx: Context) -> list[Candidate]:
                 fact="meetings",
                 id=m.id,
                 date=m.date,
-                detail=f"present={_present(m)}; " + ("räknas" if counts(ctx, m) else "räknas inte (I4)"),
+                detail=f"present={_present(m)}; counts={str(counts(ctx, m)).lower()}" + ("" if counts(ctx, m) else " (I4)"),
             )
             for m in in_term
         ]
-        rule = "båda parter närvarande" if ctx.settings.I4 == "both_present" else "någon part närvarande"
-        rule_en = "both parties present" if ctx.settings.I4 == "both_present" else "either party present"
         out.append(
             cadence_candidate(
                 ctx,
@@ -88,12 +87,14 @@ def working_group_terms(ctx: Context) -> list[Candidate]:
                 severity="major",
                 req=req,
                 days=counted((m.date for m in in_term if counts(ctx, m)), req),
-                subject=("Arbetsgruppen ska ha", "The working group must hold"),
+                subject=msg("working_group.subject"),
                 noun=MEETINGS,
                 evidence=evidence,
                 settings=("I3", "I4"),
                 upcoming_during_period=True,
-                counting=(f"Ett möte räknas med {rule} (I4)", f"A meeting counts with {rule_en} (I4)"),
+                counting=msg("working_group.step.both_present")
+                if ctx.settings.I4 == "both_present"
+                else msg("working_group.step.either_present"),
             )
         )
     return out
@@ -107,7 +108,6 @@ def attendance(ctx: Context) -> list[Candidate]:
             continue
         absent: list[PartyKey] = [p for p in PARTIES if p not in meeting.present]
         for party in absent:
-            when = meeting.date.isoformat()
             out.append(
                 event_breach(
                     ctx,
@@ -117,10 +117,7 @@ def attendance(ctx: Context) -> list[Candidate]:
                     party=party,
                     severity="minor",
                     day=meeting.date,
-                    texts=(
-                        f"{cap(PARTY_SV[party])} var inte närvarande vid arbetsgruppens möte {when} ({meeting.id}).",
-                        f"{cap(PARTY_EN[party])} was not present at the working group's meeting on {when} ({meeting.id}).",
-                    ),
+                    texts=msg("working_group.absent", party=PARTY_START[party], day=meeting.date, record=meeting.id),
                     evidence=(Evidence(fact="meetings", id=meeting.id, date=meeting.date, detail=f"present={_present(meeting)}"),),
                 )
             )
@@ -137,8 +134,7 @@ def steering_group(ctx: Context) -> list[Candidate]:
     window = dt.timedelta(days=cadence.steering_group_within_days)
     working = _meetings(ctx, "working_group")
     steering = _meetings(ctx, "steering_group")
-    within = f"inom {cadence.steering_group_within_days} dagar efter ett arbetsgruppsmöte"
-    within_en = f"within {cadence.steering_group_within_days} days after a working-group meeting"
+    within = msg("steering.within", days=cadence.steering_group_within_days)
     out: list[Candidate] = []
     if ctx.settings.I5 == "once_per_term":
         for span in term_spans(ctx):
@@ -163,15 +159,12 @@ def steering_group(ctx: Context) -> list[Candidate]:
                     severity="major",
                     req=req,
                     days=[s.date for s in qualifying],
-                    subject=(f"Styrgruppen ska ha, {within},", f"The steering group must hold, {within_en},"),
+                    subject=msg("steering.subject", within=within),
                     noun=MEETINGS,
                     evidence=[_steering_evidence(s) for s in qualifying]
-                    + [Evidence(fact="meetings", id=w.id, date=w.date, detail="arbetsgruppsmöte") for w in anchors],
+                    + [Evidence(fact="meetings", id=w.id, date=w.date, detail="body=working_group") for w in anchors],
                     settings=("I3", "I5"),
-                    counting=(
-                        f"Ett styrgruppsmöte räknas {within} under terminen (I5 = once_per_term)",
-                        f"A steering-group meeting counts {within_en} of the term (I5 = once_per_term)",
-                    ),
+                    counting=msg("steering.step.once_per_term", within=within),
                 )
             )
         return out
@@ -181,19 +174,13 @@ def steering_group(ctx: Context) -> list[Candidate]:
         due = meeting.date + window
         follow = [s for s in steering if meeting.date <= s.date <= due]
         done = follow[0].date if follow else None
-        when = meeting.date.isoformat()
+        what = msg("steering.after.what", day=meeting.date)
+        reading = msg("steering.after.reading", days=cadence.steering_group_within_days)
 
-        def describe(status: str, when: str = when, due: dt.date = due, done: dt.date | None = done) -> tuple[str, str]:
-            return duty_message(
-                status,
-                ctx,
-                (
-                    f"Frälsningsarmén ska sammankalla styrgruppen efter arbetsgruppens möte {when}",
-                    f"The Salvation Army must convene the steering group after the working group's meeting on {when}",
-                ),
-                due,
-                done,
-            )
+        def describe(
+            status: str, what: Msg = what, due: dt.date = due, done: dt.date | None = done, reading: Msg = reading
+        ) -> Msg:
+            return duty(status, ctx, what, due, done, reading)
 
         out.append(
             Candidate(
@@ -209,15 +196,12 @@ def steering_group(ctx: Context) -> list[Candidate]:
                 done=done,
                 discharged=ctx.is_discharged(due),
                 evidence=(
-                    Evidence(fact="meetings", id=meeting.id, date=meeting.date, detail="arbetsgruppsmöte"),
+                    Evidence(fact="meetings", id=meeting.id, date=meeting.date, detail="body=working_group"),
                     *(_steering_evidence(s) for s in follow),
                 ),
                 settings=("I5",),
                 reasoning=(
-                    (
-                        f"Arbetsgruppsmöte {when} + {cadence.steering_group_within_days} dagar = {due.isoformat()} (I5 = after_every_meeting)",
-                        f"Working-group meeting {when} + {cadence.steering_group_within_days} days = {due.isoformat()} (I5 = after_every_meeting)",
-                    ),
+                    msg("steering.step.after", day=meeting.date, days=cadence.steering_group_within_days, due=due),
                 ),
             )
         )
@@ -230,9 +214,7 @@ def steering_convener(ctx: Context) -> list[Candidate]:
     for meeting in _meetings(ctx, "steering_group"):
         if meeting.convener == "fa" or not ctx.in_force_on(meeting.date):
             continue
-        who_sv = PARTY_SV["city"] if meeting.convener == "city" else "någon annan"
-        who_en = PARTY_EN["city"] if meeting.convener == "city" else "someone else"
-        when = meeting.date.isoformat()
+        who = PARTY["city"] if meeting.convener == "city" else msg("party.someone_else")
         out.append(
             event_breach(
                 ctx,
@@ -242,18 +224,19 @@ def steering_convener(ctx: Context) -> list[Candidate]:
                 party="fa",
                 severity="minor",
                 day=meeting.date,
-                texts=(
-                    f"Styrgruppens möte {when} ({meeting.id}) sammankallades av {who_sv}, inte av Frälsningsarmén.",
-                    f"The steering group's meeting on {when} ({meeting.id}) was convened by {who_en}, not by the Salvation Army.",
-                ),
+                texts=msg("steering.convener", day=meeting.date, record=meeting.id, who=who),
                 evidence=(_steering_evidence(meeting),),
             )
         )
     return out
 
 
-_BODY_SV = {"working_group": "arbetsgruppen", "network": "nätverket", "core_group": "kärngruppen", "other": "ett annat forum"}
-_BODY_EN = {"working_group": "the working group", "network": "the network", "core_group": "the core group", "other": "another forum"}
+_BODY: dict[str, Msg] = {
+    "working_group": msg("body.working_group"),
+    "network": msg("body.network"),
+    "core_group": msg("body.core_group"),
+    "other": msg("body.other"),
+}
 
 
 def principled_decisions(ctx: Context) -> list[Candidate]:
@@ -262,7 +245,6 @@ def principled_decisions(ctx: Context) -> list[Candidate]:
     for decision in sorted(ctx.facts.principled_decisions, key=lambda d: (d.date, d.id)):
         if decision.body == "steering_group" or not ctx.in_force_on(decision.date):
             continue
-        when = decision.date.isoformat()
         out.append(
             event_breach(
                 ctx,
@@ -272,10 +254,7 @@ def principled_decisions(ctx: Context) -> list[Candidate]:
                 party="both",
                 severity="major",
                 day=decision.date,
-                texts=(
-                    f"Ett principiellt beslut {when} ({decision.id}) fattades av {_BODY_SV[decision.body]}, inte av styrgruppen.",
-                    f"A principled decision on {when} ({decision.id}) was taken by {_BODY_EN[decision.body]}, not by the steering group.",
-                ),
+                texts=msg("principled_decision.elsewhere", day=decision.date, record=decision.id, body=_BODY[decision.body]),
                 evidence=(Evidence(fact="principled_decisions", id=decision.id, date=decision.date, detail=f"body={decision.body}"),),
             )
         )
@@ -297,59 +276,16 @@ CLAUSE = Clause(
     name="organisation",
     sections=(SECTION,),
     rules=(
+        Rule("working-group/{term}", SECTION, "working_group", msg("rule.working-group"), settings=("I3", "I4", "I9")),
         Rule(
-            "working-group/{term}",
-            SECTION,
-            "working_group",
-            "Both parties hold at least the required number of working-group meetings per term; fewer when the term "
-            "closes is a breach by both. During the term, the upcoming action says how many are still needed and by "
-            "when. A term covered only in part follows I9; a term after the agreement's end is discharged.",
-            "Båda parter håller minst det antal arbetsgruppsmöten som krävs per termin; färre när terminen är slut är "
-            "en avvikelse för båda. Under terminen säger den kommande åtgärden hur många som behövs och till när. En "
-            "termin som bara delvis omfattas följer I9; en termin efter överenskommelsens slut bortfaller.",
-            ("I3", "I4", "I9"),
+            "working-group-attendance/{meeting}/{party}", SECTION, "attendance", msg("rule.working-group-attendance")
         ),
+        Rule("steering-group/{term}", SECTION, "steering_group", msg("rule.steering-group"), settings=("I3", "I5", "I9")),
         Rule(
-            "working-group-attendance/{meeting}/{party}",
-            SECTION,
-            "attendance",
-            "A party absent from a working-group meeting has a breach for that meeting.",
-            "En part som inte är närvarande vid ett arbetsgruppsmöte har en avvikelse för det mötet.",
+            "steering-group-after/{meeting}", SECTION, "steering_group", msg("rule.steering-group-after"), settings=("I5",)
         ),
-        Rule(
-            "steering-group/{term}",
-            SECTION,
-            "steering_group",
-            "Under I5 once_per_term: fa convenes at least the required number of steering-group meetings per term, "
-            "each within the configured days after a working-group meeting of that term.",
-            "Enligt I5 once_per_term: Frälsningsarmén sammankallar minst det antal styrgruppsmöten som krävs per "
-            "termin, vart och ett inom angivet antal dagar efter ett arbetsgruppsmöte under terminen.",
-            ("I3", "I5", "I9"),
-        ),
-        Rule(
-            "steering-group-after/{meeting}",
-            SECTION,
-            "steering_group",
-            "Under I5 after_every_meeting: fa convenes a steering-group meeting within the configured days after "
-            "every working-group meeting.",
-            "Enligt I5 after_every_meeting: Frälsningsarmén sammankallar ett styrgruppsmöte inom angivet antal dagar "
-            "efter varje arbetsgruppsmöte.",
-            ("I5",),
-        ),
-        Rule(
-            "steering-group-convener/{meeting}",
-            SECTION,
-            "steering_convener",
-            "A steering-group meeting convened by anyone but fa is a breach by fa.",
-            "Ett styrgruppsmöte som sammankallats av någon annan än Frälsningsarmén är en avvikelse för Frälsningsarmén.",
-        ),
-        Rule(
-            "principled-decision/{decision}",
-            SECTION,
-            "principled_decisions",
-            "A principled decision taken by any body but the steering group is a breach by both.",
-            "Ett principiellt beslut som fattats av något annat forum än styrgruppen är en avvikelse för båda parter.",
-        ),
+        Rule("steering-group-convener/{meeting}", SECTION, "steering_convener", msg("rule.steering-group-convener")),
+        Rule("principled-decision/{decision}", SECTION, "principled_decisions", msg("rule.principled-decision")),
     ),
     evaluate=evaluate,
 )

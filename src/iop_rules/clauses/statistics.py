@@ -17,42 +17,38 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..catalogue import Msg, msg
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
 from ..dates import move_deadline_explained
 from ..facts import StatisticsDelivery, StatisticsRequest
-from ..messages import duty_message
+from ..messages import duty, sentences
 from ..report import Evidence
 
 SECTION = "8"
 
-FIGURES: tuple[tuple[str, str, str], ...] = (
-    ("contacts", "antal kontakter", "contacts"),
-    ("support_talks", "stödsamtal", "support talks"),
-    ("persons_reached", "personer som nåtts", "persons reached"),
+FIGURES: tuple[tuple[str, Msg], ...] = (
+    ("contacts", msg("statistics.figure.contacts")),
+    ("support_talks", msg("statistics.figure.support_talks")),
+    ("persons_reached", msg("statistics.figure.persons_reached")),
 )
-"""The three figures: field, Swedish words, English words."""
+"""The three figures: field, and its name for a person."""
 
 
-def shortcomings(delivery: StatisticsDelivery) -> tuple[list[str], list[str]]:
-    """What keeps a delivery from fulfilling the request: missing or negative figures (Swedish, English)."""
-    sv: list[str] = []
-    en: list[str] = []
-    for field, words_sv, words_en in FIGURES:
+def shortcomings(delivery: StatisticsDelivery) -> list[Msg]:
+    """What keeps a delivery from fulfilling the request: missing or negative figures."""
+    out: list[Msg] = []
+    for field, name in FIGURES:
         value = getattr(delivery, field)
         if value is None:
-            sv.append(f"{words_sv} saknas")
-            en.append(f"{words_en} missing")
+            out.append(msg("statistics.figure.missing", figure=name))
         elif value < 0:
-            sv.append(f"{words_sv} är negativt ({value})")
-            en.append(f"{words_en} is negative ({value})")
-    return sv, en
+            out.append(msg("statistics.figure.negative", figure=name, value=value))
+    return out
 
 
 def _detail(delivery: StatisticsDelivery) -> str:
-    figures = "; ".join(f"{field}={getattr(delivery, field)}" for field, _, _ in FIGURES)
-    lacks, _ = shortcomings(delivery)
-    return figures + ("; uppfyller inte: " + ", ".join(lacks) if lacks else "")
+    return "; ".join(f"{field}={getattr(delivery, field)}" for field, _ in FIGURES)
 
 
 def request_duty(ctx: Context, request: StatisticsRequest) -> Candidate:
@@ -63,37 +59,23 @@ def request_duty(ctx: Context, request: StatisticsRequest) -> Candidate:
     deliveries = sorted(
         (d for d in ctx.facts.statistics_deliveries if d.request_id == request.id), key=lambda d: (d.date, d.id)
     )
-    complete = [d for d in deliveries if not shortcomings(d)[0]]
+    complete = [d for d in deliveries if not shortcomings(d)]
     done = complete[0].date if complete else None
-    incomplete = [d for d in deliveries if shortcomings(d)[0] and (done is None or d.date <= done)]
-    extra_sv = " ".join(
-        f"Leveransen {d.date.isoformat()} ({d.id}) uppfyller inte begäran: {', '.join(shortcomings(d)[0])}." for d in incomplete
-    )
-    extra_en = " ".join(
-        f"The delivery on {d.date.isoformat()} ({d.id}) does not fulfil the request: {', '.join(shortcomings(d)[1])}."
-        for d in incomplete
-    )
-    reasoning = (
-        (
-            f"Begäran {request.date.isoformat()} + {days} dagar = {written.isoformat()} (I7)",
-            f"Request {request.date.isoformat()} + {days} days = {written.isoformat()} (I7)",
-        ),
-        *moved,
-    )
+    incomplete = [d for d in deliveries if shortcomings(d) and (done is None or d.date <= done)]
+    lacking = [
+        msg("statistics.incomplete", day=d.date, record=d.id, lacks=tuple(shortcomings(d))) for d in incomplete
+    ]
+    # The deadline is the request's day plus a number of days the register sets (I7), not a day the agreement
+    # writes: the message says so.
+    reading = msg("statistics.reading", days=days)
+    if due != written:
+        reading = sentences(reading, msg("deadline.moved", written=written, due=due))
+    extra = sentences(reading, *lacking)
+    reasoning = (msg("statistics.step.deadline", day=request.date, days=days, written=written), *moved)
+    what = msg("statistics.what", day=request.date)
 
-    def describe(status: str) -> tuple[str, str]:
-        return duty_message(
-            status,
-            ctx,
-            (
-                f"Frälsningsarmén ska redovisa statistik (antal kontakter, stödsamtal, personer som nåtts) enligt begäran {request.date.isoformat()}",
-                f"The Salvation Army must report statistics (contacts, support talks, persons reached) as requested on {request.date.isoformat()}",
-            ),
-            due,
-            done,
-            (extra_sv, extra_en) if status not in ("fulfilled",) else ("", ""),
-        )
-
+    def describe(status: str) -> Msg:
+        return duty(status, ctx, what, due, done, None if status == "fulfilled" else extra)
     return Candidate(
         id=f"statistics/{request.id}",
         kind="duty",
@@ -122,17 +104,6 @@ def evaluate(ctx: Context) -> list[Candidate]:
 CLAUSE = Clause(
     name="statistics",
     sections=(SECTION,),
-    rules=(
-        Rule(
-            "statistics/{request}",
-            SECTION,
-            "statistics",
-            "fa answers each statistics request within I7 days (moved under I2) with all three figures, none "
-            "negative; a delivery lacking one, or with a negative one, leaves the request open.",
-            "Frälsningsarmén besvarar varje begäran om statistik inom I7 dagar (flyttat enligt I2) med alla tre "
-            "uppgifterna, ingen negativ; en leverans som saknar någon, eller har en negativ, lämnar begäran öppen.",
-            ("I2", "I7"),
-        ),
-    ),
+    rules=(Rule("statistics/{request}", SECTION, "statistics", msg("rule.statistics"), settings=("I2", "I7")),),
     evaluate=evaluate,
 )

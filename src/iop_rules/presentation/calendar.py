@@ -8,8 +8,9 @@ import datetime as dt
 from icalendar import Calendar, Event
 
 from ..agreement import Agreement
+from ..catalogue import msg, render
 from ..report import Finding, Report
-from .labels import PARTY_LABEL, status_label
+from .labels import party_label, status_label
 
 UID_DOMAIN = "iop-rules"
 """The right-hand side of every event's UID: ``<finding id>@iop-rules``."""
@@ -17,7 +18,7 @@ UID_DOMAIN = "iop-rules"
 
 def _event(finding: Finding, report: Report, agreement: Agreement, lang: str) -> Event:
     assert finding.due is not None
-    party = PARTY_LABEL[finding.party][0 if lang == "sv" else 1]
+    party = party_label(finding.party, lang)
     status = status_label(finding.status, lang)
     event = Event()
     event.add("uid", f"{finding.id}@{UID_DOMAIN}")
@@ -26,24 +27,14 @@ def _event(finding: Finding, report: Report, agreement: Agreement, lang: str) ->
     event.add("dtstart", finding.due)
     event.add("dtend", finding.due + dt.timedelta(days=1))
     event.add("summary", f"§{finding.section} {party}: {finding.message.get(lang)}")
-    if lang == "sv":
-        description = [
-            f"Paragraf: §{finding.section}",
-            f"Part: {party}",
-            f"Status per {report.as_of.isoformat()}: {status}",
-            finding.message.sv,
-            f"Avtalet: ”{finding.quote}”",
-            f"Id: {finding.id}",
-        ]
-    else:
-        description = [
-            f"Section: §{finding.section}",
-            f"Party: {party}",
-            f"Status as of {report.as_of.isoformat()}: {status}",
-            finding.message.en,
-            f"Agreement: “{finding.quote}”",
-            f"Id: {finding.id}",
-        ]
+    description = [
+        render(msg("calendar.section", section=finding.section), lang),
+        render(msg("explain.party", party=party), lang),
+        render(msg("calendar.status", day=report.as_of, status=status), lang),
+        finding.message.get(lang),
+        render(msg("report.quote", quote=finding.quote), lang),
+        f"Id: {finding.id}",
+    ]
     event.add("description", "\n".join(description))
     event.add("categories", [f"§{finding.section}", agreement.agreement.short_name])
     event.add("transp", "TRANSPARENT")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..agreement import INTERPRETATION_IDS, Agreement, alternatives, load_agreement
+from ..catalogue import Msg
 from ..clause import Clause, Rule
 from ..clauses import CLAUSES
 from ..coverage import CoverageEntry, entries_for_section, load_coverage
@@ -81,8 +82,10 @@ def _section_page(
         lines += [f"### `{rule.id}`", ""]
         lines += [f"- Clause module: `iop_rules.clauses.{clause.name}`"]
         lines += [f"- Rests on: `{rule.quote_key}` ”{agreement.quote(rule.section, rule.quote_key)}”"]
-        lines += [f"- In plain language: {rule.en}"]
-        lines += [f"- På svenska: {rule.sv}"]
+        plain = rule.text
+        sv, en = (plain.render("sv"), plain.render("en")) if isinstance(plain, Msg) else plain
+        lines += [f"- In plain language: {en}"]
+        lines += [f"- På svenska: {sv}"]
         if rule.settings:
             lines += [f"- Depends on: {', '.join(f'[{s}](../interpretations.md#{s.lower()})' for s in rule.settings)}"]
         lines.append("")

@@ -3,53 +3,64 @@ agreement's words."""
 
 from __future__ import annotations
 
+from ..catalogue import Msg, msg, render
 from ..explain import Explanation
+from .labels import amount_text, party_label, status_label
 
 
 def render_explanation(explanation: Explanation, lang: str = "sv") -> str:
-    """The explanation as a person reads it."""
-    sv = lang == "sv"
+    """The explanation as a person reads it. Setting ids and their values are shown here, beside their
+    meaning: this is where a reviewer traces a finding back to the register."""
+
+    def say(message: Msg) -> str:
+        return render(message, lang)
+
     f = explanation.finding
     lines = [
         f"{f.id} — §{f.section} {explanation.section_title}",
         f"  {f.message.get(lang)}",
         "",
-        f"Status: {f.status} — {explanation.status_reason.get(lang)}",
-        ("Part: " if sv else "Party: ") + f.party,
+        say(msg("explain.status", status=status_label(f.status, lang), why=explanation.status_reason.get(lang))),
+        say(msg("explain.party", party=party_label(f.party, lang))),
     ]
     if f.due is not None:
-        lines.append(("Senast: " if sv else "Due: ") + f.due.isoformat())
+        lines.append(say(msg("explain.due", due=f.due)))
     if f.amount is not None:
-        lines.append(("Belopp: " if sv else "Amount: ") + f"{f.amount} SEK")
+        lines.append(say(msg("explain.amount", amount=amount_text(f.amount, lang))))
     lines.append(
-        (f"Utvärderingsdag {explanation.as_of.isoformat()}, horisont {explanation.horizon_days} dagar (till {explanation.horizon_end.isoformat()})")
-        if sv
-        else f"Evaluation day {explanation.as_of.isoformat()}, horizon {explanation.horizon_days} days (to {explanation.horizon_end.isoformat()})"
+        say(
+            msg(
+                "explain.day",
+                as_of=explanation.as_of,
+                horizon=msg("days", n=explanation.horizon_days),
+                end=explanation.horizon_end,
+            )
+        )
     )
     lines.append(explanation.agreement.message.get(lang))
     lines.append("")
-    lines.append("Beräkning:" if sv else "Computation:")
+    lines.append(say(msg("explain.computation")))
     if not explanation.steps:
-        lines.append("  (inga beräknade datum eller belopp)" if sv else "  (no computed dates or amounts)")
+        lines.append("  " + say(msg("explain.computation.none")))
     for number, step in enumerate(explanation.steps, 1):
         lines.append(f"  {number}. {step.get(lang)}")
     lines.append("")
-    lines.append("Fakta som använts:" if sv else "Facts used:")
+    lines.append(say(msg("explain.facts")))
     if not f.evidence:
-        lines.append("  (inga)" if sv else "  (none)")
+        lines.append("  " + say(msg("report.none")))
     for evidence in f.evidence:
         when = f" {evidence.date.isoformat()}" if evidence.date else ""
         detail = f" — {evidence.detail}" if evidence.detail else ""
         lines.append(f"  • {evidence.fact} {evidence.id}{when}{detail}")
     lines.append("")
-    lines.append("Tolkningar:" if sv else "Interpretations:")
+    lines.append(say(msg("explain.settings")))
     if not explanation.settings:
-        lines.append("  (beror inte på någon tolkning)" if sv else "  (depends on no interpretation setting)")
+        lines.append("  " + say(msg("explain.settings.none")))
     for used in explanation.settings:
-        marker = "" if used.value == used.default else (" (inte standard)" if sv else " (not the default)")
-        meaning = f" — {used.meaning}" if used.meaning else ""
+        marker = "" if used.value == used.default else " " + say(msg("explain.settings.not_default"))
+        meaning = f" — {used.meaning}" if used.meaning and lang == "en" else ""
         lines.append(f"  • {used.id} = {used.value}{marker}{meaning}")
-        lines.append(f"    {used.question_sv if sv else used.question}")
+        lines.append(f"    {used.question_sv if lang == 'sv' else used.question}")
     lines.append("")
-    lines.append(f"Avtalet §{f.section}: ”{f.quote}”" if sv else f"Agreement §{f.section} (Swedish): “{f.quote}”")
+    lines.append(say(msg("explain.quote", section=f.section, quote=f.quote)))
     return "\n".join(lines) + "\n"

@@ -1,36 +1,158 @@
-"""The words for status, party and list headings in Swedish and English, shared by every renderer."""
+"""The words every renderer shares: statuses, parties, list headings and the interpretation settings in words.
+
+All of them come from the catalogues (``src/iop_rules/locale``); this module only names them. The
+``(Swedish, English)`` tables keep the shape renderers use (``pick(PARTY_LABEL["city"], lang)``); new code can call
+:func:`status_label`, :func:`party_label`, :func:`heading` and :func:`setting_text` directly.
+"""
 
 from __future__ import annotations
 
-STATUS_LABEL = {
-    "pending": ("kommande", "pending"),
-    "due": ("att göra", "due"),
-    "open": ("öppen", "open"),
-    "fulfilled": ("uppfylld", "fulfilled"),
-    "fulfilled_late": ("uppfylld för sent", "fulfilled late"),
-    "violated": ("åsidosatt", "violated"),
-    "discharged": ("bortfallen", "discharged"),
-    "needs_assessment": ("kräver bedömning", "needs assessment"),
-    "available": ("rätt att utöva", "right available"),
-    "exercised": ("utövad", "exercised"),
-    "expired": ("förfallen", "expired"),
-    "noted": ("notering", "note"),
-}
-PARTY_LABEL = {"city": ("staden", "city"), "fa": ("Frälsningsarmén", "Salvation Army"), "both": ("båda", "both")}
-HEADINGS = {
-    "breaches": ("AVVIKELSER", "BREACHES"),
-    "upcoming": ("KOMMANDE ÅTGÄRDER", "UPCOMING ACTIONS"),
-    "obligations": ("ALLA ÅTAGANDEN", "ALL OBLIGATIONS"),
-    "notes": ("NOTERINGAR", "NOTES"),
-}
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
 
+from ..catalogue import Msg, money, msg, render
+
+STATUS: dict[str, Msg] = {
+    "pending": msg("status.pending"),
+    "due": msg("status.due"),
+    "open": msg("status.open"),
+    "fulfilled": msg("status.fulfilled"),
+    "fulfilled_late": msg("status.fulfilled_late"),
+    "violated": msg("status.violated"),
+    "discharged": msg("status.discharged"),
+    "needs_assessment": msg("status.needs_assessment"),
+    "available": msg("status.available"),
+    "exercised": msg("status.exercised"),
+    "expired": msg("status.expired"),
+    "noted": msg("status.noted"),
+}
+"""A finding's status in words: agreeing with "åtagandet" for duties, with "rätten" for rights."""
+
+PARTY: dict[str, Msg] = {"city": msg("party.city"), "fa": msg("party.fa"), "both": msg("party.both")}
+"""Who a finding concerns: "staden" / "the city", "Frälsningsarmén" / "the Salvation Army", "båda parter"."""
+
+HEADING: dict[str, Msg] = {
+    "breaches": msg("heading.breaches"),
+    "upcoming": msg("heading.upcoming"),
+    "obligations": msg("heading.obligations"),
+    "notes": msg("heading.notes"),
+}
+"""The report's list headings."""
+
+
+def _pair(message: Msg) -> tuple[str, str]:
+    return render(message, "sv"), render(message, "en")
+
+
+STATUS_LABEL: dict[str, tuple[str, str]] = {k: _pair(v) for k, v in STATUS.items()}
+PARTY_LABEL: dict[str, tuple[str, str]] = {k: _pair(v) for k, v in PARTY.items()}
+HEADINGS: dict[str, tuple[str, str]] = {k: _pair(v) for k, v in HEADING.items()}
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
+    """The Swedish or English one of a ``(Swedish, English)`` pair."""
     return pair[0] if lang == "sv" else pair[1]
 
 
 def status_label(status: str | None, lang: str) -> str:
+    """A status in words ("–" for none)."""
     if status is None:
         return "–"
-    return pick(STATUS_LABEL[status], lang)
+    return render(STATUS[status], lang)
+
+
+def party_label(party: str, lang: str) -> str:
+    """A party in words."""
+    return render(PARTY[party], lang)
+
+
+def heading(key: str, lang: str) -> str:
+    """A list heading of the report."""
+    return render(HEADING[key], lang)
+
+
+_SETTING: dict[tuple[str, str], Msg] = {
+    ("I1", "two_months_before_half"): msg("setting.I1.two_months_before_half"),
+    ("I1", "bracket_date"): msg("setting.I1.bracket_date"),
+    ("I2", "next_business_day"): msg("setting.I2.next_business_day"),
+    ("I2", "no_move"): msg("setting.I2.no_move"),
+    ("I3", "calendar_halves"): msg("setting.I3.calendar_halves"),
+    ("I3", "configured"): msg("setting.I3.configured"),
+    ("I4", "both_present"): msg("setting.I4.both_present"),
+    ("I4", "either_present"): msg("setting.I4.either_present"),
+    ("I5", "once_per_term"): msg("setting.I5.once_per_term"),
+    ("I5", "after_every_meeting"): msg("setting.I5.after_every_meeting"),
+    ("I6", "march_31_next_year"): msg("setting.I6.march_31_next_year"),
+    ("I6", "december_31_same_year"): msg("setting.I6.december_31_same_year"),
+    ("I8", "last_day_of_month"): msg("setting.I8.last_day_of_month"),
+    ("I8", "first_day_of_next_month"): msg("setting.I8.first_day_of_next_month"),
+    ("I9", "not_required"): msg("setting.I9.not_required"),
+    ("I9", "proportional"): msg("setting.I9.proportional"),
+    ("I11", "calendar_year"): msg("setting.I11.calendar_year"),
+    ("I11", "twelve_months_from_start"): msg("setting.I11.twelve_months_from_start"),
+    ("I12", "counts"): msg("setting.I12.counts"),
+    ("I12", "does_not_count"): msg("setting.I12.does_not_count"),
+    ("I14", "ends"): msg("setting.I14.ends"),
+    ("I14", "continues_without_grant"): msg("setting.I14.continues_without_grant"),
+}
+_SETTING_NUMBER: dict[str, Msg] = {
+    "I7": msg("setting.I7", n=0),
+    "I10": msg("setting.I10", n=0),
+    "I13": msg("setting.I13", n=0),
+}
+
+
+def setting_message(key: str, value: str | int) -> Msg:
+    """An interpretation setting's reading in words, as a message."""
+    if key in _SETTING_NUMBER and isinstance(value, int):
+        return Msg(_SETTING_NUMBER[key].id, {"n": value})
+    return _SETTING[(key, str(value))]
+
+
+def setting_text(key: str, value: str | int, lang: str) -> str:
+    """An interpretation setting's reading in words ("halvtidsutvärderingen ska vara klar två månader före
+    halvtid"), never its id or value code: those stay in the JSON and in ``explain``."""
+    return render(setting_message(key, value), lang)
+
+
+def settings_lines(settings: Mapping[str, str | int], lang: str) -> list[str]:
+    """The readings the evaluation used, one line each, in the register's order (I1 … I14)."""
+    keys = sorted(settings, key=lambda k: int(k[1:]))
+    return [setting_text(key, settings[key], lang) for key in keys]
+
+
+def deadline_text(due: dt.date, as_of: dt.date, counting: bool, lang: str) -> str:
+    """A deadline as the report prints it: "senast 2026-12-10 (10 dagar kvar)", "(sista dagen i dag)" on the
+    day; without the count when ``counting`` is false (a duty done, or past)."""
+    left = (due - as_of).days
+    if not counting or left < 0:
+        return render(msg("report.by", due=due), lang)
+    if left == 0:
+        return render(msg("report.by.today", due=due), lang)
+    return render(msg("report.by.left", due=due, left=msg("days", n=left)), lang)
+
+
+def amount_text(amount: Decimal, lang: str) -> str:
+    """An amount in SEK: "200 000,00 kr" / "SEK 200,000.00"."""
+    return money(amount, lang)
+
+
+def report_title(name: str, as_of: dt.date, lang: str) -> str:
+    """The report's first line."""
+    return render(msg("report.title", name=name, as_of=as_of), lang)
+
+
+def none_text(lang: str) -> str:
+    """An empty list."""
+    return render(msg("report.none"), lang)
+
+
+def quote_text(quote: str, lang: str) -> str:
+    """The agreement's own (Swedish) words, introduced in the reader's language."""
+    return render(msg("report.quote", quote=quote), lang)
+
+
+def settings_heading(lang: str) -> str:
+    """The heading over the readings used."""
+    return render(msg("report.settings"), lang)

@@ -4,29 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._types import format_sek
 from ..agreement import Agreement
 from ..report import Finding, Report
-from .labels import HEADINGS, PARTY_LABEL, STATUS_LABEL, pick
+from .labels import (
+    amount_text,
+    deadline_text,
+    heading,
+    none_text,
+    party_label,
+    quote_text,
+    report_title,
+    settings_heading,
+    settings_lines,
+    status_label,
+)
 
 
 def _finding_lines(finding: Finding, report: Report, lang: str, quote: bool) -> list[str]:
-    status = pick(STATUS_LABEL[finding.status], lang)
-    party = pick(PARTY_LABEL[finding.party], lang)
+    status = status_label(finding.status, lang)
+    party = party_label(finding.party, lang)
     head = f"  • §{finding.section:<3} {party:<16} {status}"
     if finding.due is not None:
-        left = finding.days_left(report.as_of)
-        assert left is not None
-        if lang == "sv":
-            when = f"senast {finding.due.isoformat()}" + (f" ({left} dagar kvar)" if left >= 0 and finding.status in ("due", "pending") else "")
-        else:
-            when = f"by {finding.due.isoformat()}" + (f" ({left} days left)" if left >= 0 and finding.status in ("due", "pending") else "")
-        head += f" — {when}"
+        counting = finding.status in ("due", "pending")
+        head += f" — {deadline_text(finding.due, report.as_of, counting, lang)}"
     if finding.amount is not None:
-        head += f" — {format_sek(finding.amount, lang)}"
+        head += f" — {amount_text(finding.amount, lang)}"
     lines = [head, f"    {finding.message.get(lang)}", f"    [{finding.id}]"]
     if quote:
-        lines.append(f"    Avtalet: ”{finding.quote}”" if lang == "sv" else f"    Agreement: “{finding.quote}”")
+        lines.append(f"    {quote_text(finding.quote, lang)}")
     return lines
 
 
@@ -34,7 +39,7 @@ def render_text(report: Report, agreement: Agreement, lang: str) -> str:
     """The report as a person reads it: breaches, then upcoming actions, then obligations, then notes."""
     title = agreement.agreement.short_name
     lines = [
-        f"{title}: läge per {report.as_of.isoformat()}" if lang == "sv" else f"{title}: position as of {report.as_of.isoformat()}",
+        report_title(title, report.as_of, lang),
         report.agreement.message.get(lang),
         "",
     ]
@@ -45,12 +50,12 @@ def render_text(report: Report, agreement: Agreement, lang: str) -> str:
         ("notes", report.notes, False),
     ]
     for key, findings, quote in sections:
-        lines.append(f"{pick(HEADINGS[key], lang)} ({len(findings)})")
+        lines.append(f"{heading(key, lang)} ({len(findings)})")
         if not findings:
-            lines.append("  (inga)" if lang == "sv" else "  (none)")
+            lines.append(f"  {none_text(lang)}")
         for finding in findings:
             lines.extend(_finding_lines(finding, report, lang, quote))
         lines.append("")
-    settings = ", ".join(f"{k}={v}" for k, v in report.settings.items())
-    lines.append(("Tolkningar: " if lang == "sv" else "Interpretations: ") + settings)
+    lines.append(settings_heading(lang))
+    lines.extend(f"  – {line}" for line in settings_lines(report.settings, lang))
     return "\n".join(lines) + "\n"

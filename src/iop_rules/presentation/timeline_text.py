@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from ..catalogue import msg, render
 from ..timeline import StatusChange
 from .labels import status_label
 
 
 def render_timeline_text(changes: tuple[StatusChange, ...], start: dt.date, end: dt.date, lang: str) -> str:
     """The changes as a person reads them: one line per change, by day."""
-    if lang == "sv":
-        lines = [f"Statusändringar {start.isoformat()}–{end.isoformat()} ({len(changes)})"]
-    else:
-        lines = [f"Status changes {start.isoformat()}–{end.isoformat()} ({len(changes)})"]
+    lines = [render(msg("timeline.title", start=start, end=end, count=len(changes)), lang)]
     for change in changes:
         before, after = status_label(change.from_status, lang), status_label(change.to_status, lang)
         lines.append(f"  {change.date.isoformat()}  {change.finding_id}: {before} → {after}")

@@ -1,0 +1,202 @@
+"""The message catalogues are complete and the output speaks one language.
+
+- Every message id the code uses (``msg("…")``, read from the source) has a sentence in both catalogues, and every
+  catalogue entry is used: a missing translation or a stale entry fails here, not in front of a coordinator.
+- Both languages of a message take the same named values, and a plural message is plural in both.
+- The example's report as of 2026-11-30, in Swedish and in English, holds no word of the other language's status,
+  party or setting vocabulary, no code key (snake_case) and no setting id.
+- The checks can fail: a catalogue with a Swedish entry removed, or with an entry nobody uses, is caught.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from iop_rules import load_agreement, load_facts
+from iop_rules.catalogue import LANGS, Catalogue, Msg, catalogue, msg, read_catalogue, render
+from iop_rules.evaluate import evaluate
+from iop_rules.presentation.labels import HEADING, PARTY, STATUS, setting_message
+from iop_rules.presentation.text_report import render_text
+
+from .conftest import EXAMPLE, ROOT, day
+
+SRC = ROOT / "src" / "iop_rules"
+PO = {lang: SRC / "locale" / lang / "LC_MESSAGES" / "iop_rules.po" for lang in LANGS}
+
+
+def used_ids(src: Path = SRC) -> tuple[set[str], list[str]]:
+    """The message ids the source passes to ``msg``, and the calls whose id is not a literal (each a fault: the
+    catalogue could not be checked against it)."""
+    ids: set[str] = set()
+    faults: list[str] = []
+    for path in sorted(src.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            if name != "msg":
+                continue
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                ids.add(first.value)
+            else:
+                faults.append(f"{path.relative_to(src)}:{node.lineno}")
+    return ids, faults
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _templates(cat: Catalogue, message_id: str) -> list[str]:
+    if message_id in cat.plural:
+        return [cat.translations.ngettext(message_id, message_id, n) for n in (1, 2)]
+    return [cat.translations.gettext(message_id)]
+
+
+def problems(catalogues: dict[str, Catalogue], used: set[str]) -> list[str]:
+    """Everything wrong with the catalogues given the ids in use."""
+    out: list[str] = []
+    for lang, cat in sorted(catalogues.items()):
+        out.extend(f"{lang}: no sentence for {i!r}" for i in sorted(used - cat.ids))
+    every = set().union(*(cat.ids for cat in catalogues.values()))
+    out.extend(f"catalogue entry {i!r} is used nowhere" for i in sorted(every - used))
+    sv, en = catalogues["sv"], catalogues["en"]
+    for message_id in sorted(sv.ids & en.ids):
+        if (message_id in sv.plural) != (message_id in en.plural):
+            out.append(f"{message_id!r} is plural in one language only")
+            continue
+        fields_sv = set().union(*(_fields(t) for t in _templates(sv, message_id)))
+        fields_en = set().union(*(_fields(t) for t in _templates(en, message_id)))
+        if fields_sv != fields_en:
+            out.append(f"{message_id!r} takes {sorted(fields_sv)} in Swedish but {sorted(fields_en)} in English")
+    return out
+
+
+def test_every_message_id_is_a_literal() -> None:
+    _, faults = used_ids()
+    assert not faults, f"msg() called with an id that is not a literal: {faults}"
+
+
+def test_the_catalogues_are_complete_and_have_no_unused_entry() -> None:
+    ids, _ = used_ids()
+    assert len(ids) > 200, "the source reader found too few message ids to be reading the source"
+    assert problems({lang: catalogue(lang) for lang in LANGS}, ids) == []
+
+
+def _without(lang: str, message_id: str) -> Catalogue:
+    with PO[lang].open("rb") as handle:
+        po = read_po(handle)
+    assert message_id in po, message_id
+    del po[message_id]
+    buffer = io.BytesIO()
+    write_po(buffer, po)
+    return read_catalogue(lang, buffer.getvalue())
+
+
+def test_a_removed_swedish_entry_is_caught() -> None:
+    ids, _ = used_ids()
+    catalogues = {"sv": _without("sv", "grant.what"), "en": catalogue("en")}
+    found = problems(catalogues, ids)
+    assert found == ["sv: no sentence for 'grant.what'"]
+
+
+def test_an_unused_entry_and_a_missing_value_are_caught() -> None:
+    ids, _ = used_ids()
+    # The same catalogues, with one id no code uses any more.
+    found = problems({lang: catalogue(lang) for lang in LANGS}, ids - {"grant.what"})
+    assert "catalogue entry 'grant.what' is used nowhere" in found
+
+
+def test_an_unknown_id_raises_rather_than_printing_the_id() -> None:
+    with pytest.raises(KeyError, match="no-such-message"):
+        render(Msg("no-such-message"), "sv")
+
+
+def test_plurals_are_real() -> None:
+    assert render(msg("days", n=1), "sv") == "1 dag"
+    assert render(msg("days", n=2), "sv") == "2 dagar"
+    assert render(msg("days", n=0), "sv") == "0 dagar"
+    assert render(msg("days", n=1), "en") == "1 day"
+    assert render(msg("days", n=21), "en") == "21 days"
+
+
+def test_amounts_and_lists_through_babel() -> None:
+    from decimal import Decimal
+
+    amount = msg("grant.step.missing", missing=Decimal("200000"))
+    assert render(amount, "sv") == "Saknas: 200 000,00 kr"
+    assert render(amount, "en") == "Missing: SEK 200,000.00"
+    items = msg("statistics.incomplete", day=day("2026-01-02"), record="d1", lacks=(msg("word.yes"), msg("word.no"), msg("word.yes")))
+    assert "ja, nej och ja" in render(items, "sv")
+    assert "yes, no and yes" in render(items, "en")
+
+
+# --- one language throughout -------------------------------------------------------------------------------------
+
+QUOTED = re.compile(r"[”“][^”“]*[”“]")
+SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+SETTING_ID = re.compile(r"\bI(?:1[0-4]|[1-9])\b")
+FUNCTION_WORDS = {
+    "sv": {"och", "att", "är", "inte", "senast", "ska", "har", "för", "staden", "avtalet", "kvar"},
+    "en": {"the", "and", "is", "must", "not", "by", "has", "city", "agreement", "left"},
+}
+"""Words that give a language away; none of them is a word of the other."""
+
+
+def vocabulary(lang: str) -> set[str]:
+    """The status, party, heading and setting words of one language."""
+    agreement = load_agreement()
+    messages = [*STATUS.values(), *PARTY.values(), *HEADING.values()]
+    for key, reading in agreement.interpretations.items():
+        for value in [reading.default, *reading.readings]:
+            try:
+                messages.append(setting_message(key, int(value) if str(value).isdigit() else value))
+            except KeyError:
+                continue
+    return {render(m, lang).lower() for m in messages}
+
+
+def _readable(text: str) -> str:
+    # The agreement's own words are quoted in Swedish in both languages, and finding ids stay as they are.
+    text = QUOTED.sub("", text)
+    return re.sub(r"\[[^\]]*\]", "", text)
+
+
+@pytest.fixture(scope="module")
+def example_reports() -> dict[str, str]:
+    agreement = load_agreement()
+    report = evaluate(agreement, load_facts(EXAMPLE), as_of=day("2026-11-30"))
+    return {lang: render_text(report, agreement, lang) for lang in LANGS}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_example_report_speaks_one_language(example_reports: dict[str, str], lang: str) -> None:
+    other = "en" if lang == "sv" else "sv"
+    text = _readable(example_reports[lang])
+    lower = text.lower()
+    words = set(re.findall(r"[a-zåäöé]+", lower))
+    assert not SNAKE.findall(text), f"code keys in the {lang} report: {sorted(set(SNAKE.findall(text)))}"
+    assert not SETTING_ID.findall(text), f"setting ids in the {lang} report: {sorted(set(SETTING_ID.findall(text)))}"
+    leaked = sorted(words & FUNCTION_WORDS[other])
+    assert not leaked, f"{other} words in the {lang} report: {leaked}"
+    own = vocabulary(lang)
+    for phrase in sorted(vocabulary(other) - own):
+        assert not re.search(rf"(?<![\wåäö]){re.escape(phrase)}(?![\wåäö])", lower), (
+            f"the {other} phrase {phrase!r} in the {lang} report"
+        )
+
+
+def test_the_vocabulary_check_would_see_a_leak(example_reports: dict[str, str]) -> None:
+    # The checks above must be able to fail: an English status and a code key planted in the Swedish report.
+    planted = _readable(example_reports["sv"] + "\n  • §6 staden due — grant_payment I2\n")
+    assert SNAKE.findall(planted) and SETTING_ID.findall(planted)
+    assert "to do" in vocabulary("en") and "att göra" in vocabulary("sv")
