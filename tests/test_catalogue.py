@@ -200,3 +200,45 @@ def test_the_vocabulary_check_would_see_a_leak(example_reports: dict[str, str]) 
     planted = _readable(example_reports["sv"] + "\n  • §6 staden due — grant_payment I2\n")
     assert SNAKE.findall(planted) and SETTING_ID.findall(planted)
     assert "to do" in vocabulary("en") and "att göra" in vocabulary("sv")
+
+
+def sentence_literals(path: Path) -> list[str]:
+    """String literals in a module that read like a sentence (three words or more), docstrings left out: the
+    agreement's words quoted in a docstring are documentation, not output."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    # A docstring after an assignment (an attribute's) is documentation too.
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list):
+            for before, after in zip(body, body[1:], strict=False):
+                if isinstance(before, (ast.Assign, ast.AnnAssign)) and isinstance(after, ast.Expr):
+                    docstrings.add(id(after.value))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            if re.search(r"[A-Za-zÅÄÖåäö]+ [a-zåäö]+ [a-zåäö]+", node.value):
+                out.append(f"{path.name}:{node.lineno}: {node.value[:60]!r}")
+        elif isinstance(node, ast.JoinedStr) and any(
+            isinstance(v, ast.Constant) and re.search(r"[a-zåäö]+ [a-zåäö]+ ", str(v.value)) for v in node.values
+        ):
+            out.append(f"{path.name}:{node.lineno}: an f-string sentence")
+    return out
+
+
+def test_clause_modules_hold_no_sentence() -> None:
+    found = [hit for path in sorted((SRC / "clauses").glob("*.py")) for hit in sentence_literals(path)]
+    assert found == [], found
+
+
+def test_the_sentence_finder_sees_a_sentence(tmp_path: Path) -> None:
+    planted = tmp_path / "planted.py"
+    planted.write_text('"""A docstring is fine here."""\nTEXT = ("Staden ska betala bidraget", f"paid {1} in all")\n')
+    assert len(sentence_literals(planted)) == 2

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, PlainSerializer
 
+from .catalogue import Msg
+
 PartyKey = Literal["city", "fa"]
 """A party of the agreement: ``city`` is Socialförvaltningen, Helsingborgs stad; ``fa`` is Frälsningsarmén."""
 
@@ -32,7 +34,14 @@ class InputError(ValueError):
     The message names the field, the value and what was expected, in Swedish and English.
     """
 
-    def __init__(self, message_sv: str, message_en: str) -> None:
+    def __init__(self, message_sv: str | Msg, message_en: str = "") -> None:
+        # A catalogue message (``InputError(msg("error.…", …))``), or a (Swedish, English) pair from code not yet
+        # moved to the catalogues.
+        if isinstance(message_sv, Msg):
+            self.id: str | None = message_sv.id
+            message_sv, message_en = message_sv.render("sv"), message_sv.render("en")
+        else:
+            self.id = None
         super().__init__(f"{message_en} / {message_sv}")
         self.message_sv = message_sv
         self.message_en = message_en

@@ -50,9 +50,12 @@ def calendar_year(year: int) -> Period:
 def calendar_years(ctx: Context) -> tuple[Span, ...]:
     """The calendar years that overlap the agreement's whole term (§8 "årligen", §6 attestations)."""
     term = ctx.agreement.term
-    return tuple(
-        Span(calendar_year(y), str(y), msg("period.year", year=y)) for y in range(term.start.year, term.end.year + 1)
-    )
+    return _calendar_spans(term.start.year, term.end.year)
+
+
+@lru_cache(maxsize=64)
+def _calendar_spans(first: int, last: int) -> tuple[Span, ...]:
+    return tuple(Span(calendar_year(y), str(y), msg("period.year", year=y)) for y in range(first, last + 1))
 
 
 def follow_up_years(ctx: Context) -> tuple[Span, ...]:
@@ -209,7 +212,7 @@ class Noun:
 
     def count(self, n: int) -> Msg:
         """``n`` of them, in words."""
-        return Msg(self.message.id, {"n": n})
+        return self.message.with_values(n=n)
 
 
 def cadence_candidate(

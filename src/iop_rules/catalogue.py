@@ -50,18 +50,35 @@ JsonValue = Union[str, int, dict[str, "JsonValue"], list["JsonValue"]]  # noqa: 
 
 @dataclass(frozen=True)
 class Msg:
-    """A message for a person: its id in the catalogues and its named values, before it is put in a language."""
+    """A message for a person: its id in the catalogues and its named values, before it is put in a language.
+
+    Immutable and hashable (the values are kept as sorted pairs), so that a sentence written once is reused:
+    the same duty on many evaluation days is written once per language."""
 
     id: str
-    values: Mapping[str, Value] = field(default_factory=dict)
+    args: tuple[tuple[str, Value], ...] = ()
+
+    @property
+    def values(self) -> dict[str, Value]:
+        """The named values."""
+        return dict(self.args)
 
     def render(self, lang: str) -> str:
         """The message in ``sv`` or ``en``."""
         return render(self, lang)
 
+    def with_values(self, **values: Value) -> Msg:
+        """The same message with these values (for a message chosen from a table)."""
+        return Msg(self.id, tuple(sorted(values.items())))
+
     def to_json(self) -> dict[str, JsonValue]:
         """The id and values as JSON (money as a decimal string, days as YYYY-MM-DD, nested messages as objects)."""
-        return {"id": self.id, "values": {k: _json(v) for k, v in sorted(self.values.items())}}
+        return _to_json(self)
+
+
+@lru_cache(maxsize=65536)
+def _to_json(message: Msg) -> dict[str, JsonValue]:
+    return {"id": message.id, "values": {k: _json(v) for k, v in message.args}}
 
 
 @dataclass(frozen=True)
@@ -79,7 +96,7 @@ class Named:
 
 def msg(message_id: str, /, **values: Value) -> Msg:
     """The message ``message_id`` with these values. Write the id as a literal: the completeness test reads it."""
-    return Msg(message_id, values)
+    return Msg(message_id, tuple(sorted(values.items())))
 
 
 def _json(value: Value) -> JsonValue:
@@ -110,6 +127,8 @@ class Catalogue:
     translations: gettext.GNUTranslations
     ids: frozenset[str]
     plural: frozenset[str]
+    templates: Mapping[str, str]
+    """The sentence of every message that has no plural forms, by id."""
 
 
 def _read(lang: str, text: bytes) -> Catalogue:
@@ -132,7 +151,9 @@ def _read(lang: str, text: bytes) -> Catalogue:
             ids.add(key)
             if isinstance(message.id, (tuple, list)):
                 plural.add(key)
-    return Catalogue(lang, gettext.GNUTranslations(buffer), frozenset(ids), frozenset(plural))
+    translations = gettext.GNUTranslations(buffer)
+    templates = {i: translations.gettext(i) for i in ids - plural}
+    return Catalogue(lang, translations, frozenset(ids), frozenset(plural), templates)
 
 
 def po_path(lang: str) -> resources.abc.Traversable:
@@ -196,19 +217,19 @@ def format_value(value: Value, lang: str) -> str:
     return str(value)
 
 
+@lru_cache(maxsize=65536)
 def render(message: Msg, lang: str) -> str:
     """The message in ``sv`` or ``en``: its sentence with the values filled in.
 
-    Raises :class:`MissingMessage` for an id the language's catalogue lacks.
+    Raises :class:`MissingMessage` for an id the language's catalogue lacks. Cached: a message is a value.
     """
     cat = catalogue(lang)
-    if message.id not in cat.ids:
-        raise MissingMessage(f"{lang}: no message {message.id!r}")
-    if message.id in cat.plural:
-        n = message.values.get("n")
+    template = cat.templates.get(message.id)
+    if template is None:
+        if message.id not in cat.plural:
+            raise MissingMessage(f"{lang}: no message {message.id!r}")
+        n = dict(message.args).get("n")
         if not isinstance(n, int):
             raise TypeError(f"{message.id}: a plural message needs an int value 'n'")
         template = cat.translations.ngettext(message.id, message.id, n)
-    else:
-        template = cat.translations.gettext(message.id)
-    return template.format(**{k: format_value(v, lang) for k, v in message.values.items()})
+    return template.format(**{k: format_value(v, lang) for k, v in message.args})

@@ -327,10 +327,12 @@ def agreement_status(ctx: Context) -> AgreementStatus:
     """The report's view of the standing."""
     standing = ctx.standing
     term = ctx.agreement.term
-    state = Msg(_STATE_TEXT[standing.state].id, {"start": term.start, "last": standing.last_day})
+    state = _STATE_TEXT[standing.state].with_values(start=term.start, last=standing.last_day)
     message = state
     if standing.reason is not None:
-        reason = Msg(_REASON_TEXT[standing.reason].id, {"cutoff": term.renegotiation_cutoff, "years": tuple(term.renegotiated_grant_years)})
+        reason = _REASON_TEXT[standing.reason].with_values(
+            cutoff=term.renegotiation_cutoff, years=tuple(term.renegotiated_grant_years)
+        )
         message = msg("sentences", first=state, second=reason)
     return AgreementStatus(
         state=standing.state,
@@ -344,12 +346,9 @@ def resolve_as_of(facts: Facts, as_of: dt.date | None) -> dt.date:
     """The evaluation day: the one given, else the snapshot's ``as_of``, else today."""
     day = as_of or facts.as_of or dt.date.today()
     if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-        raise InputError(f"as_of: {day!r} är inget datum", f"as_of: {day!r} is not a date")
+        raise InputError(msg("error.as_of.not_a_date", value=repr(day)))
     if not MIN_DAY <= day <= MAX_DAY:
-        raise InputError(
-            f"as_of: {day.isoformat()} ligger utanför 1900-01-01..2100-12-31",
-            f"as_of: {day.isoformat()} is outside 1900-01-01..2100-12-31",
-        )
+        raise InputError(msg("error.as_of.out_of_range", value=day, first=MIN_DAY, last=MAX_DAY))
     return day
 
 
@@ -365,5 +364,5 @@ def context_for(
     resolved = agreement.settings(settings)
     horizon = resolved.I13 if horizon_days is None else horizon_days
     if horizon < 0:
-        raise InputError(f"horizon_days: {horizon} är negativt", f"horizon_days: {horizon} is negative")
+        raise InputError(msg("error.horizon.negative", value=horizon))
     return build_context(agreement, facts, day, resolved, horizon)

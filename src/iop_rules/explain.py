@@ -142,10 +142,7 @@ def explain(
     candidate = by_id.get(finding_id)
     if candidate is None:
         suggestions = ", ".join(close_ids(finding_id, sorted(by_id))) or "–"
-        raise InputError(
-            f"fyndet {finding_id!r} finns inte per {ctx.as_of.isoformat()}; närmast: {suggestions}",
-            f"finding {finding_id!r} does not exist as of {ctx.as_of.isoformat()}; closest: {suggestions}",
-        )
+        raise InputError(msg("error.explain.unknown", id=finding_id, as_of=ctx.as_of, closest=suggestions))
     report = report_for(ctx, found)
     finding = report.finding(finding_id)
     assert finding is not None

@@ -284,21 +284,15 @@ def assess_repayment(
     that day, raises InputError naming it.
     """
     if not isinstance(case_id, str):
-        raise InputError(
-            f"case_id: {case_id!r} är inget ärende-id (text)", f"case_id: {case_id!r} is not a case id (text)"
-        )
+        raise InputError(msg("error.repayment.not_an_id", value=repr(case_id)))
     ctx = context_for(agreement, facts, as_of)
     case = next((c for c in ctx.facts.misuse_cases if c.id == case_id), None)
     if case is not None:
         return assess_case(ctx, case)
     later = next((c for c in facts.misuse_cases if c.id == case_id), None)
     if later is not None:
-        raise InputError(
-            f"case_id: ärendet {case_id!r} är känt först från {later.date.isoformat()}, efter {ctx.as_of.isoformat()}",
-            f"case_id: the case {case_id!r} is known only from {later.date.isoformat()}, after {ctx.as_of.isoformat()}",
-        )
-    known = ", ".join(sorted(c.id for c in ctx.facts.misuse_cases)) or "inga / none"
-    raise InputError(
-        f"case_id: inget ärende om felaktig medelsanvändning har id {case_id!r}; kända: {known}",
-        f"case_id: no misuse case has the id {case_id!r}; known: {known}",
-    )
+        raise InputError(msg("error.repayment.later", id=case_id, known_from=later.date, as_of=ctx.as_of))
+    known = tuple(sorted(c.id for c in ctx.facts.misuse_cases))
+    if not known:
+        raise InputError(msg("error.repayment.unknown.none", id=case_id))
+    raise InputError(msg("error.repayment.unknown", id=case_id, known=", ".join(known)))

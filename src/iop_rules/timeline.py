@@ -30,6 +30,7 @@ from pydantic import BaseModel
 from . import engine
 from ._types import MAX_DAY, MIN_DAY, InputError
 from .agreement import Agreement, Settings
+from .catalogue import msg
 from .clauses import CLAUSES
 from .context import Candidate, Context, build_context
 from .dates import add_months
@@ -64,15 +65,9 @@ class StatusChange:
 def _check_span(start: dt.date, end: dt.date) -> None:
     for name, day in (("start", start), ("end", end)):
         if not isinstance(day, dt.date) or isinstance(day, dt.datetime) or not MIN_DAY <= day <= MAX_DAY:
-            raise InputError(
-                f"{name}: {day!r} är inget datum mellan 1900-01-01 och 2100-12-31",
-                f"{name}: {day!r} is not a date between 1900-01-01 and 2100-12-31",
-            )
+            raise InputError(msg("error.timeline.not_a_date", field=name, value=repr(day), first=MIN_DAY, last=MAX_DAY))
     if end < start:
-        raise InputError(
-            f"tidslinjen: slutet {end.isoformat()} ligger före början {start.isoformat()}",
-            f"timeline: the end {end.isoformat()} is before the start {start.isoformat()}",
-        )
+        raise InputError(msg("error.timeline.end_before_start", start=start, end=end))
 
 
 def _dates_in(value: Any) -> Iterator[dt.date]:
@@ -266,7 +261,7 @@ def timeline(
     resolved = agreement.settings(settings)
     horizon = resolved.I13 if horizon_days is None else horizon_days
     if horizon < 0:
-        raise InputError(f"horizon_days: {horizon} är negativt", f"horizon_days: {horizon} is negative")
+        raise InputError(msg("error.horizon.negative", value=horizon))
 
     def context(day: dt.date) -> Context:
         return build_context(agreement, facts, day, resolved, horizon)

@@ -32,6 +32,17 @@ STATUS: dict[str, Msg] = {
 PARTY: dict[str, Msg] = {"city": msg("party.city"), "fa": msg("party.fa"), "both": msg("party.both")}
 """Who a finding concerns: "staden" / "the city", "Frälsningsarmén" / "the Salvation Army", "båda parter"."""
 
+SEVERITY: dict[str, Msg] = {
+    "critical": msg("severity.critical"),
+    "major": msg("severity.major"),
+    "minor": msg("severity.minor"),
+    "info": msg("severity.info"),
+}
+"""How much a finding matters, in words (printed wherever it orders a list)."""
+
+KIND: dict[str, Msg] = {"duty": msg("kind.duty"), "right": msg("kind.right"), "note": msg("kind.note")}
+"""Duty, right or note, in words."""
+
 HEADING: dict[str, Msg] = {
     "breaches": msg("heading.breaches"),
     "upcoming": msg("heading.upcoming"),
@@ -67,6 +78,11 @@ def party_label(party: str, lang: str) -> str:
     return render(PARTY[party], lang)
 
 
+def severity_label(severity: str, lang: str) -> str:
+    """A severity in words."""
+    return render(SEVERITY[severity], lang)
+
+
 def heading(key: str, lang: str) -> str:
     """A list heading of the report."""
     return render(HEADING[key], lang)
@@ -95,6 +111,10 @@ _SETTING: dict[tuple[str, str], Msg] = {
     ("I12", "does_not_count"): msg("setting.I12.does_not_count"),
     ("I14", "ends"): msg("setting.I14.ends"),
     ("I14", "continues_without_grant"): msg("setting.I14.continues_without_grant"),
+    ("I15", "neither"): msg("setting.I15.neither"),
+    ("I15", "both"): msg("setting.I15.both"),
+    ("I16", "twelve_months"): msg("setting.I16.twelve_months"),
+    ("I16", "while_in_force"): msg("setting.I16.while_in_force"),
 }
 _SETTING_NUMBER: dict[str, Msg] = {
     "I7": msg("setting.I7", n=0),
@@ -106,7 +126,7 @@ _SETTING_NUMBER: dict[str, Msg] = {
 def setting_message(key: str, value: str | int) -> Msg:
     """An interpretation setting's reading in words, as a message."""
     if key in _SETTING_NUMBER and isinstance(value, int):
-        return Msg(_SETTING_NUMBER[key].id, {"n": value})
+        return _SETTING_NUMBER[key].with_values(n=value)
     return _SETTING[(key, str(value))]
 
 
