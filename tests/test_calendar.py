@@ -43,7 +43,7 @@ def test_one_all_day_event_per_upcoming_action_with_a_deadline(tmp_path: Path, c
         assert "VALUE=DATE" in event.to_ical().decode()
         description = str(event["description"])
         assert f"Paragraf: §{finding.section}" in description
-        assert "Part: " in description and finding.id in description
+        assert "Gäller: " in description and finding.id in description
         assert finding.message.sv in description
         assert str(event["summary"]).startswith(f"§{finding.section} ")
 
@@ -51,8 +51,8 @@ def test_one_all_day_event_per_upcoming_action_with_a_deadline(tmp_path: Path, c
 def test_the_party_and_section_in_english(tmp_path: Path) -> None:
     path = _write(tmp_path, "--as-of", "2026-11-30", "--lang", "en")
     texts = [str(e["description"]) for e in _events(path)]
-    assert any("Party: Salvation Army" in t for t in texts)
-    assert any("Party: both" in t for t in texts)
+    assert any("Concerns: the Salvation Army" in t for t in texts)
+    assert any("Concerns: both parties" in t for t in texts)
     assert all(t.startswith("Section: §") for t in texts)
 
 

@@ -37,14 +37,15 @@ class InputError(ValueError):
     def __init__(self, message_sv: str | Msg, message_en: str = "") -> None:
         # A catalogue message (``InputError(msg("error.…", …))``), or a (Swedish, English) pair from code not yet
         # moved to the catalogues.
+        self.id: str | None = None
         if isinstance(message_sv, Msg):
-            self.id: str | None = message_sv.id
-            message_sv, message_en = message_sv.render("sv"), message_sv.render("en")
+            self.id = message_sv.id
+            sv, en = message_sv.render("sv"), message_sv.render("en")
         else:
-            self.id = None
-        super().__init__(f"{message_en} / {message_sv}")
-        self.message_sv = message_sv
-        self.message_en = message_en
+            sv, en = message_sv, message_en
+        super().__init__(f"{en} / {sv}")
+        self.message_sv = sv
+        self.message_en = en
 
     def message(self, lang: str = "en") -> str:
         """The message in one language (``sv`` or ``en``)."""
