@@ -30,7 +30,7 @@ class SettingUsed(BaseModel):
     model_config = _CONFIG
 
     id: str
-    """``I1`` to ``I14``."""
+    """``I1`` to ``I16``."""
     value: SettingValue
     """The reading in force for this evaluation."""
     default: SettingValue

@@ -127,7 +127,7 @@ def _content(candidate: Candidate) -> tuple[Any, ...]:
 def _key(candidate: Candidate) -> tuple[Any, ...]:
     """What decides a candidate's status besides the day: the fields its engine fact is made of."""
     c = candidate
-    return (c.kind, c.event, c.due, c.done, c.discharged, c.assess, c.available, c.exercised)
+    return (c.kind, c.event, c.due, c.done, c.discharged, c.assess, c.available, c.exercised, c.condition)
 
 
 @dataclass
@@ -260,7 +260,7 @@ def timeline(
     """Every status change of every finding from ``start`` to ``end`` inclusive, in date order.
 
     Equal to ``replay`` (a daily evaluation), computed from the duties' own dates. ``settings`` overrides
-    interpretation settings (I1–I14) as in ``evaluate``.
+    interpretation settings (I1–I16) as in ``evaluate``.
     """
     _check_span(start, end)
     resolved = agreement.settings(settings)
