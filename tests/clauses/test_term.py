@@ -377,3 +377,17 @@ def test_a_revision_found_needed_is_open_until_an_amendment_dated_after_it(check
 def test_no_revision_duty_without_an_evaluation_that_asks_for_one(check: Check) -> None:
     report = check("2026-11-01", evaluations=[evaluation("2026-10-01", includes_compensation_review=True)])
     assert not [f for f in report.obligations if f.id.startswith("revision/")]
+
+
+def test_the_example_history_on_2027_01_02_reports_the_end_and_no_renegotiation_breach() -> None:
+    """The issue's "Done when": the example-like history without a compensation amendment, as of 2027-01-02."""
+    report = evaluate(load_agreement(), load_facts(EXAMPLE), as_of=day("2027-01-02"))
+    assert (report.agreement.state, report.agreement.reason, report.agreement.last_day) == (
+        "ended",
+        "no_compensation_agreement",
+        day("2026-12-31"),
+    )
+    assert "2026-12-31" in report.agreement.message.sv and "Ingen part har brutit" in report.agreement.message.sv
+    assert finding(report, "renegotiation/2027-2028").status == "condition_not_met"
+    assert not [f for f in report.breaches if f.id.startswith("renegotiation/")]
+    assert not [f for f in report.findings() if f.status == "violated" and f.section == "4"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ..clause import Clause, Rule
 from .._types import format_sek
+from ..clause import Clause, Rule
 from ..context import PARTIES, AmendmentCheck, Candidate, Context, NoticeCheck
 from ..dates import add_months
 from ..facts import Evaluation
@@ -154,7 +154,9 @@ def revisions(ctx: Context) -> list[Candidate]:
         revised = after[0] if after else None
         done = revised.in_effect_from if revised else None
 
-        def describe(status: str, when: str = when, revised: AmendmentCheck | None = revised) -> tuple[str, str]:
+        def describe(
+            status: str, when: str = when, revised: AmendmentCheck | None = revised, done: dt.date | None = done
+        ) -> tuple[str, str]:
             extra = ("", "")
             if revised is not None:
                 extra = (f"Tillägg {revised.amendment.id}.", f"Amendment {revised.amendment.id}.")
