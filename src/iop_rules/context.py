@@ -16,7 +16,7 @@ from .agreement import Agreement, Settings
 from .catalogue import Msg, msg
 from .dates import add_months, move_deadline
 from .engine import EngineFact
-from .facts import Amendment, Facts, TerminationNotice
+from .facts import Amendment, Evaluation, Facts, TerminationNotice
 from .report import AgreementState, AgreementStatus, EndReason, Evidence, Finding, Kind, Severity, Status, Text
 
 PARTIES: tuple[PartyKey, PartyKey] = ("city", "fa")
@@ -92,6 +92,9 @@ class Context:
     history: Callable[[dt.date], tuple[Finding, ...]] = field(default=lambda day: (), compare=False, repr=False)
     """First-pass findings of the same facts and settings on another day (for §9: "did the other party have
     a breach on the day of the demand?"). Set by the evaluation; a review pass only."""
+    one_off_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """Ids of the first-pass duties whose breach is one-off (an event, or a period's count missed), which found
+    a §9 demand only for a while after their day (I16). Set by the evaluation; a review pass only."""
 
     @property
     def horizon_end(self) -> dt.date:
@@ -137,6 +140,27 @@ class Context:
             return None
         newest = max(setting, key=lambda c: (c.in_effect_from or dt.date.min, c.amendment.id))
         return newest.amendment.grants[year], newest.amendment.id
+
+    def one_off_ground_end(self, day: dt.date) -> dt.date | None:
+        """§9 / I16: the last day a one-off breach on ``day`` founds a demand for renegotiation; None when it
+        does so as long as the agreement is in force."""
+        if self.settings.I16 == "while_in_force":
+            return None
+        months = self.agreement.cadence.one_off_breach_ground_months
+        return add_months(day, months, "last_day_of_month")
+
+    def reviews_compensation(self, evaluation: Evaluation) -> bool:
+        """Whether an evaluation is, in substance, the §4 mid-term evaluation: it includes the review of the
+        economic compensation and is dated in the year half the term passes (or is recorded as the mid-term
+        one). The label alone never makes it one, and an evaluation without the review never is."""
+        if not evaluation.includes_compensation_review:
+            return False
+        return evaluation.mid_term or evaluation.date.year == self.agreement.term.half_term_passes.year
+
+    def mid_term_record(self) -> Evaluation | None:
+        """The evaluation that is the §4 mid-term evaluation: the first one that is so in substance."""
+        found = [e for e in self.facts.evaluations if self.reviews_compensation(e)]
+        return min(found, key=lambda e: (e.date, e.id)) if found else None
 
     def quote(self, section: str, key: str) -> str:
         """Swedish words of the agreement."""
@@ -186,6 +210,12 @@ class Candidate:
     evidence: tuple[Evidence, ...] = ()
     amount: Decimal | None = None
     settings: tuple[str, ...] = ()
+    condition: bool = False
+    """A condition on which the agreement continues (§4 "Om parterna inte är överens om ersättningen upphör
+    överenskommelsen"), not a duty: past its day and not met it is ``condition_not_met``, never ``violated``."""
+    one_off: bool = False
+    """Its breach, once it happened, can never be remedied (a period's count missed); like an event, it founds
+    a §9 demand only for a while after its day (I16)."""
     always_upcoming: bool = False
     """Listed among upcoming actions whatever the horizon, while not yet done (the §4 cutoff)."""
     extra_quote: tuple[str, ...] = field(default=())
@@ -219,6 +249,7 @@ class Candidate:
             assess=int(self.assess),
             available=int(self.available),
             exercised=int(self.exercised),
+            condition=int(self.condition),
         )
 
     def finding(self, status: Status, ctx: Context) -> Finding:
@@ -321,6 +352,16 @@ _REASON_TEXT = {
     "no_compensation_agreement": msg("agreement.reason.no_compensation_agreement"),
     "notice": msg("agreement.reason.notice"),
 }
+_PARTY = {"city": msg("party.city"), "fa": msg("party.fa")}
+
+
+def unsigned_parties(ctx: Context) -> tuple[PartyKey, ...]:
+    """The parties with no recorded signature of the agreement, from its start date on (§11); before the
+    start date nothing is missing yet."""
+    if ctx.as_of < ctx.agreement.term.start:
+        return ()
+    signed = {s.party for s in ctx.facts.signatures}
+    return tuple(p for p in PARTIES if p not in signed)
 
 
 def agreement_status(ctx: Context) -> AgreementStatus:
@@ -328,16 +369,25 @@ def agreement_status(ctx: Context) -> AgreementStatus:
     standing = ctx.standing
     term = ctx.agreement.term
     state = _STATE_TEXT[standing.state].with_values(start=term.start, last=standing.last_day)
-    message = state
+    parts = [state]
     if standing.reason is not None:
-        reason = _REASON_TEXT[standing.reason].with_values(
-            cutoff=term.renegotiation_cutoff, years=tuple(term.renegotiated_grant_years)
+        parts.append(
+            _REASON_TEXT[standing.reason].with_values(
+                cutoff=term.renegotiation_cutoff, years=tuple(term.renegotiated_grant_years)
+            )
         )
-        message = msg("sentences", first=state, second=reason)
+    unsigned = unsigned_parties(ctx)
+    if unsigned:
+        who = msg("party.either") if len(unsigned) == len(PARTIES) else _PARTY[unsigned[0]]
+        parts.append(msg("agreement.unsigned", who=who))
+    message = parts[0]
+    for part in parts[1:]:
+        message = msg("sentences", first=message, second=part)
     return AgreementStatus(
         state=standing.state,
         reason=standing.reason,
         last_day=standing.last_day,
+        unsigned=unsigned,
         message=Text.of(message),
     )
 

@@ -29,7 +29,7 @@ class SettingUsed(BaseModel):
     model_config = _CONFIG
 
     id: str
-    """``I1`` to ``I14``."""
+    """``I1`` to ``I16``."""
     value: SettingValue
     """The reading in force for this evaluation."""
     default: SettingValue
@@ -85,6 +85,8 @@ def _reason(candidate: Candidate, finding: Finding, ctx: Context) -> Msg:
         return msg("why.fulfilled", done=done) if done else msg("why.fulfilled.undated")
     if status == "fulfilled_late" and done is not None and due is not None:
         return msg("why.fulfilled_late", done=done, due=due, late=day_count((done - due).days))
+    if status == "condition_not_met" and due is not None:
+        return msg("why.condition_not_met", due=due)
     if status == "violated" and candidate.event:
         return msg("why.violated.event")
     if status == "violated" and due is not None:

@@ -22,7 +22,7 @@ MISSING: dict[str, Msg] = {
 """What an amendment can lack, for a person."""
 
 
-def _candidate(check: AmendmentCheck) -> Candidate:
+def _candidate(ctx: Context, check: AmendmentCheck) -> Candidate:
     amendment = check.amendment
     evidence = (
         Evidence(
@@ -35,7 +35,14 @@ def _candidate(check: AmendmentCheck) -> Candidate:
             ),
         ),
     )
-    if check.valid:
+    last = ctx.standing.last_day
+    late = check.valid and check.in_effect_from is not None and check.in_effect_from > last
+    if late:
+        assert check.in_effect_from is not None
+        text = msg("amendment.late", amendment=amendment.id, changes=amendment.changes, day=check.in_effect_from, last=last)
+        party = "both"
+        severity = "major"
+    elif check.valid:
         assert check.in_effect_from is not None
         text = msg("amendment.valid", amendment=amendment.id, changes=amendment.changes, day=check.in_effect_from)
         party = "both"
@@ -55,11 +62,11 @@ def _candidate(check: AmendmentCheck) -> Candidate:
         severity=severity,  # type: ignore[arg-type]
         describe=fixed(text),
         evidence=evidence,
-        reasoning=_reasoning(check),
+        reasoning=_reasoning(ctx, check, late),
     )
 
 
-def _reasoning(check: AmendmentCheck) -> tuple[Msg, ...]:
+def _reasoning(ctx: Context, check: AmendmentCheck, late: bool) -> tuple[Msg, ...]:
     a = check.amendment
     no = msg("word.no")
     steps = [
@@ -70,7 +77,9 @@ def _reasoning(check: AmendmentCheck) -> tuple[Msg, ...]:
             fa=a.signed_by_fa or no,
         )
     ]
-    if check.in_effect_from is not None:
+    if late and check.in_effect_from is not None:
+        steps.append(msg("amendment.step.late", day=check.in_effect_from, last=ctx.standing.last_day))
+    elif check.in_effect_from is not None:
         steps.append(msg("amendment.step.valid_from", day=check.in_effect_from))
     else:
         steps.append(msg("amendment.step.invalid"))
@@ -78,8 +87,9 @@ def _reasoning(check: AmendmentCheck) -> tuple[Msg, ...]:
 
 
 def evaluate(ctx: Context) -> list[Candidate]:
-    """A note for every amendment known on the evaluation day: valid from when, or why it has no effect."""
-    return [_candidate(check) for check in ctx.amendments]
+    """A note for every amendment known on the evaluation day: valid from when, or why it has no effect (not
+    valid, or signed by both only after the agreement's effective end)."""
+    return [_candidate(ctx, check) for check in ctx.amendments]
 
 
 CLAUSE = Clause(

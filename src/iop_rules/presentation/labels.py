@@ -20,6 +20,7 @@ STATUS: dict[str, Msg] = {
     "fulfilled": msg("status.fulfilled"),
     "fulfilled_late": msg("status.fulfilled_late"),
     "violated": msg("status.violated"),
+    "condition_not_met": msg("status.condition_not_met"),
     "discharged": msg("status.discharged"),
     "needs_assessment": msg("status.needs_assessment"),
     "available": msg("status.available"),
