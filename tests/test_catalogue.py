@@ -167,7 +167,9 @@ def vocabulary(lang: str) -> set[str]:
 
 
 def _readable(text: str) -> str:
-    # The agreement's own words are quoted in Swedish in both languages, and finding ids stay as they are.
+    # The agreement's own words are quoted in Swedish in both languages, its name is a proper name, and finding
+    # ids stay as they are.
+    text = text.replace(load_agreement().agreement.short_name, "")
     text = QUOTED.sub("", text)
     return re.sub(r"\[[^\]]*\]", "", text)
 

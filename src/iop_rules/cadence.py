@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ._types import Responsible
 from .catalogue import Msg, msg
-from .context import Candidate, Context, Legacy, Steps
+from .context import Candidate, Context, Step, Steps
 from .dates import Period, add_months, terms
 from .messages import duty
 from .report import Evidence, Severity
@@ -244,7 +244,7 @@ def cadence_candidate(
     done = day_reached(days, req)
 
     def reasoning() -> Steps:
-        steps: list[Msg | Legacy] = list(req.reasoning())
+        steps: list[Step] = list(req.reasoning())
         if counting is not None:
             steps.append(counting)
         steps.append(msg("cadence.step.counted", held=held, days=tuple(days)) if days else msg("cadence.step.counted.none"))
@@ -302,7 +302,7 @@ def event_breach(
     party: Responsible,
     severity: Severity,
     day: dt.date,
-    texts: Msg | Legacy,
+    texts: Msg,
     evidence: Iterable[Evidence] = (),
     settings: tuple[str, ...] = (),
     reasoning: Steps = (),

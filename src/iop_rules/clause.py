@@ -20,18 +20,11 @@ class Rule:
     """The section it rests on."""
     quote_key: str
     """The quote of that section it cites."""
-    en: Msg | str
-    """What it checks: a catalogue message (``rule.…``); an English sentence only in a clause not yet moved to
-    the catalogues."""
-    sv: str = ""
-    """What it checks in Swedish, only in a clause not yet moved to the catalogues."""
+    text: Msg
+    """What it checks, in plain language (a catalogue message ``rule.…``)."""
     settings: tuple[str, ...] = ()
     """The interpretation settings it depends on."""
 
-    @property
-    def text(self) -> Msg | tuple[str, str]:
-        """What it checks, for a person."""
-        return self.en if isinstance(self.en, Msg) else (self.sv, self.en)
 
 
 @dataclass(frozen=True)

@@ -167,23 +167,18 @@ class Context:
         return self.agreement.quote(section, key)
 
 
-Legacy = tuple[str, str]
-"""A (Swedish, English) pair written inline: only clauses not yet moved to the catalogues still return one."""
+Describe = Callable[[str], "Msg | Text"]
+"""Given a status, the finding's message: a catalogue message, or one already written out from the catalogues."""
 
-Describe = Callable[[str], Msg | Legacy]
-"""Given a status, the finding's message."""
-
-Step = Msg | Legacy
+Step = Msg | Text
 Steps = tuple[Step, ...]
 Reasoning = Steps | Callable[[], Steps]
 """Reasoning steps, or a function that writes them when asked."""
 
 
-def as_text(message: Msg | Legacy) -> Text:
+def as_text(message: Msg | Text) -> Text:
     """A message written out in both languages."""
-    if isinstance(message, Msg):
-        return Text.of(message)
-    return Text(sv=message[0], en=message[1], id="inline")
+    return message if isinstance(message, Text) else Text.of(message)
 
 
 @dataclass(frozen=True)

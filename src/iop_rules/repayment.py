@@ -386,8 +386,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     claim_lines, excess = _claim_lines(ctx, case, status, q_repayment)
     lines.extend(claim_lines)
 
-    outcome = _message(status, established, undecided, claimable, year)
-    message = Text.of(msg("repayment.case", case=case.id, year=year, affected=affected, outcome=outcome))
+    message = Text.of(_case_message(case.id, year, affected, _message(status, established, undecided, claimable, year)))
     return RepaymentAssessment(
         case_id=case.id,
         as_of=ctx.as_of,
@@ -426,6 +425,18 @@ def _message(
     if status == "needs_assessment":
         return msg("repayment.outcome.needs_assessment", undecided=tuple(_UNDECIDED[u] for u in undecided))
     return msg("repayment.outcome.claimable", amount=claimable, year=year)
+
+
+def _case_message(case_id: str, year: int, affected: Decimal, outcome: Msg) -> Msg:
+    return msg("repayment.case", case=case_id, year=year, affected=affected, outcome=outcome)
+
+
+def case_message(assessment: RepaymentAssessment) -> Msg:
+    """The assessment's outcome in a sentence, as a catalogue message (``assessment.message`` written out)."""
+    outcome = _message(
+        assessment.status, assessment.exempt_under, assessment.undecided, assessment.claimable, assessment.grant_year
+    )
+    return _case_message(assessment.case_id, assessment.grant_year, assessment.affected, outcome)
 
 
 def assess_all(ctx: Context) -> tuple[RepaymentAssessment, ...]:

@@ -32,7 +32,7 @@ def amendment(**fields: Any) -> dict[str, Any]:
 def test_valid_amendment_is_noted_from_its_last_signature(check: Check) -> None:
     note = finding(check("2026-11-30", amendments=[amendment()]), "amendment/a1")
     assert note.status == "noted" and note.severity == "info"
-    assert "2026-11-12" in note.message.sv and "giltigt" in note.message.sv
+    assert "2026-11-12" in note.message.sv and "gäller från" in note.message.sv
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,7 @@ def test_a_final_authority_finding_on_the_activities_is_a_breach_by_fa(check: Ch
         assert found.due == day("2025-10-01")
         assert "laga kraft" in found.message.sv
     else:
-        assert "laga kraft" in found.message.sv and "Följ upp" in found.message.sv
+        assert "laga kraft" in found.message.sv and "behöver följa upp" in found.message.sv
 
 
 @pytest.mark.parametrize(

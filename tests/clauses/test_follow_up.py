@@ -35,7 +35,7 @@ def test_one_follow_up_in_2025_is_a_breach_by_both_only_after_31_december(check:
     found = finding(report, "follow-up/2025")
     assert (found.status, found.party, found.due) == (status, "both", day("2025-12-31"))
     if status == "due":
-        assert "1 more follow-up by 2025-12-31" in found.message.en
+        assert "1 follow-up still needed by 2025-12-31" in found.message.en
         assert found.id not in {f.id for f in report.breaches}
     else:
         assert found.id in {f.id for f in report.breaches}
@@ -47,7 +47,7 @@ def test_31_december_counts_for_its_year_and_1_january_for_the_next(
 ) -> None:
     report = check("2026-01-02", follow_ups=fu("2025-05-20", second))
     assert finding(report, "follow-up/2025").status == y2025
-    assert f"{y2026_missing} more follow-up" in finding(report, "follow-up/2026").message.en
+    assert f"; {y2026_missing} follow-up" in finding(report, "follow-up/2026").message.en
 
 
 def test_follow_ups_on_30_june_and_1_july_both_count_for_the_year(check: Check) -> None:
@@ -82,7 +82,7 @@ def test_i11_twelve_months_from_a_march_start(agreement: Agreement) -> None:
     calendar = evaluate(moved, facts, as_of=dt.date(2026, 3, 1))
     # 2025 is covered from 1 March only: under I9's default nothing is required of it.
     assert finding(calendar, "follow-up/2025").status == "discharged"
-    assert "1 more follow-up" in finding(calendar, "follow-up/2026").message.en
+    assert "; 1 follow-up still needed" in finding(calendar, "follow-up/2026").message.en
 
 
 @pytest.mark.parametrize(("as_of", "status"), [("2026-02-27", "due"), ("2026-02-28", "due"), ("2026-03-01", "violated")])

@@ -170,10 +170,10 @@ def test_the_move_is_explained_step_by_step(agreement: Any) -> None:
     grant = next(c for c in grants.evaluate(ctx) if c.id == "grant-payment/2026")
     steps_sv = " | ".join(sv for sv, _ in grant.step_pairs())
     steps_en = " | ".join(en for _, en in grant.step_pairs())
-    assert "2026-01-31 lördag" in steps_sv and "2026-02-01 söndag" in steps_sv and "→ 2026-02-02 (I2)" in steps_sv
+    assert "2026-01-31 (lördag)" in steps_sv and "2026-02-01 (söndag)" in steps_sv and "→ 2026-02-02 (I2)" in steps_sv
     assert "Saturday" in steps_en and "Sunday" in steps_en
     assert "200 000,00 kr enligt överenskommelsen" in steps_sv
-    assert "flyttas till 2026-02-02" in as_text(grant.describe("due")).sv
+    assert "flyttas därför till 2026-02-02" in as_text(grant.describe("due")).sv
 
 
 # --- Amounts: one öre short, exact, one öre over; several payments ----------------------------------------------

@@ -41,15 +41,15 @@ def test_spring_2025_with_one_meeting_needs_one_more_by_30_june_then_is_a_breach
     on_the_day = check("2025-06-30", meetings=meetings)
     upcoming = {f.id: f for f in on_the_day.upcoming}
     assert "working-group/2025-spring" in upcoming
-    assert "1 more meeting by 2025-06-30" in upcoming["working-group/2025-spring"].message.en
-    assert "1 möte till behövs senast 2025-06-30" in upcoming["working-group/2025-spring"].message.sv
+    assert "1 meeting still needed by 2025-06-30" in upcoming["working-group/2025-spring"].message.en
+    assert "1 möte återstår senast 2025-06-30 (sista dagen i dag)" in upcoming["working-group/2025-spring"].message.sv
     assert "working-group/2025-spring" not in breach_ids(on_the_day)
     day_after = check("2025-07-01", meetings=meetings)
     broken = finding(day_after, "working-group/2025-spring")
     assert broken.status == "violated"
     assert broken.party == "both"
     assert "working-group/2025-spring" in breach_ids(day_after)
-    assert "1 of 2 held; 1 missing" in broken.message.en
+    assert "Held: 1 of 2; 1 missing" in broken.message.en
 
 
 def test_the_day_before_the_term_closes_the_duty_is_due_not_broken(check: Check) -> None:
@@ -60,7 +60,7 @@ def test_the_day_before_the_term_closes_the_duty_is_due_not_broken(check: Check)
 def test_during_the_term_the_count_is_upcoming_whatever_the_horizon(check: Check) -> None:
     report = check("2025-02-01", meetings=[])
     upcoming = {f.id: f for f in report.upcoming}
-    assert "2 more meetings by 2025-06-30" in upcoming["working-group/2025-spring"].message.en
+    assert "2 meetings still needed by 2025-06-30" in upcoming["working-group/2025-spring"].message.en
     # The next term is not yet running and lies beyond the horizon: not listed.
     assert "working-group/2025-autumn" not in upcoming
     assert finding(report, "working-group/2025-autumn").status == "pending"
@@ -82,7 +82,7 @@ def test_30_june_belongs_to_spring_and_1_july_to_autumn(check: Check, second: st
     report = check("2025-07-02", meetings=[meeting("wg1", "2025-02-01"), meeting("wg2", second)])
     assert finding(report, "working-group/2025-spring").status == spring
     autumn = finding(report, "working-group/2025-autumn")
-    assert f"{2 - autumn_held} more meeting" in autumn.message.en
+    assert f"; {2 - autumn_held} meeting" in autumn.message.en
 
 
 @pytest.mark.parametrize(("as_of", "status"), [("2025-12-31", "due"), ("2026-01-01", "violated")])
@@ -95,7 +95,7 @@ def test_31_december_counts_for_autumn_and_1_january_for_the_next_spring(check: 
     meetings = [meeting("wg1", "2025-09-01"), meeting("wg2", "2025-12-31"), meeting("wg3", "2026-01-01")]
     report = check("2026-01-02", meetings=meetings)
     assert finding(report, "working-group/2025-autumn").status == "fulfilled"
-    assert "1 more meeting" in finding(report, "working-group/2026-spring").message.en
+    assert "; 1 meeting still needed" in finding(report, "working-group/2026-spring").message.en
 
 
 # --- I4: which meetings count; absence is a breach under both readings --------------------------------------------
@@ -190,7 +190,7 @@ def test_i9_proportional_a_term_cut_short_needs_its_share_by_the_last_day(check:
     assert (spring.status, spring.due) == (status, day("2026-02-10"))
     assert "I9" in spring.settings
     if status == "due":
-        assert "1 more meeting by 2026-02-10" in spring.message.en
+        assert "1 meeting still needed by 2026-02-10" in spring.message.en
 
 
 def test_i9_proportional_one_meeting_fulfils_the_shortened_term(check: Check) -> None:
@@ -205,7 +205,7 @@ def test_i9_proportional_a_meeting_after_the_end_does_not_count(check: Check) ->
 
 def test_before_the_notice_is_known_the_term_asks_the_full_count(check: Check) -> None:
     report = check("2025-02-09", termination_notices=NOTICE)
-    assert "2 more meetings by 2026-06-30" in finding(report, "working-group/2026-spring").message.en
+    assert "2 meetings still needed by 2026-06-30" in finding(report, "working-group/2026-spring").message.en
 
 
 def test_automatic_end_discharges_every_later_term(check: Check) -> None:
@@ -313,6 +313,6 @@ def test_reasoning_records_how_the_term_and_count_were_read(agreement: Any) -> N
     found = next(c for c in organisation.evaluate(ctx) if c.id == "working-group/2025-spring")
     text = " ".join(en for _, en in found.step_pairs())
     assert "2025-01-01–2025-06-30" in text
-    assert "both parties present (I4)" in text
+    assert "when both parties are present (I4)" in text
     assert "1 more needed by 2025-06-30" in text
     assert all(sv and en for sv, en in found.step_pairs())

@@ -230,7 +230,7 @@ def test_notice_2028_03_01_is_capped_at_the_term_end(check: Check) -> None:
     assert report.agreement.state == "notice_given"
     assert report.agreement.last_day == day("2028-12-31")
     note = finding(report, "termination-notice/n1")
-    assert "avtalstidens slut" in note.message.sv
+    assert "avtalstiden slutar före uppsägningstiden" in note.message.sv
     assert check("2029-01-01", **facts).agreement.state == "ended"
 
 

@@ -30,10 +30,11 @@ from collections.abc import Sequence
 
 from .._types import PartyKey
 from ..cadence import agreement_ended
+from ..catalogue import Msg, msg
 from ..clause import Clause, Rule
 from ..context import PARTIES, Candidate, Context, other
 from ..facts import RenegotiationDemand
-from ..messages import PARTY_EN, PARTY_SV, cap, duty_message, fixed_text
+from ..messages import PARTY, PARTY_START, duty, fixed
 from ..report import Evidence, Finding
 
 SECTION = "9"
@@ -59,28 +60,17 @@ def grounds(ctx: Context, findings: Sequence[Finding], against: PartyKey, on: dt
     return out
 
 
-def _no_ground_reason(ctx: Context, findings: Sequence[Finding], against: PartyKey, on: dt.date) -> tuple[str, str]:
-    """Why the other party's breaches found no demand on day ``on``: the true reason, in Swedish and English."""
-    other_sv, other_en = PARTY_SV[against], PARTY_EN[against]
+def _no_ground_reason(ctx: Context, findings: Sequence[Finding], against: PartyKey, on: dt.date) -> Msg:
+    """Why the other party's breaches found no demand on day ``on``: the true reason."""
     violated = [f for f in findings if f.status == "violated"]
     own = [f for f in violated if f.party == against]
     joint = [f for f in violated if f.party == "both"]
     if own:
         months = ctx.agreement.cadence.one_off_breach_ground_months
-        return (
-            f"{other_sv} har bara enstaka avvikelser som är äldre än {months} månader (I16)",
-            f"{other_en} has only one-off breaches older than {months} months (I16)",
-        )
+        return msg("renegotiation.no_ground.old", party=PARTY[against], months=months)
     if joint and ctx.settings.I15 == "neither":
-        return (
-            f"{other_sv} har ingen egen avvikelse som inte åtgärdats; avvikelser som ligger på båda parter ger ingen "
-            "grund (I15)",
-            f"{other_en} has no unremedied breach of its own; breaches of both parties found no demand (I15)",
-        )
-    return (
-        f"{other_sv} har ingen egen avvikelse som inte åtgärdats",
-        f"{other_en} has no unremedied breach of its own",
-    )
+        return msg("renegotiation.no_ground.joint", party=PARTY[against])
+    return msg("renegotiation.no_ground", party=PARTY[against])
 
 
 def _demand_evidence(demand: RenegotiationDemand) -> Evidence:
@@ -97,19 +87,10 @@ def _demands(ctx: Context) -> list[RenegotiationDemand]:
 def renegotiation_duty(ctx: Context, demand: RenegotiationDemand) -> Candidate:
     """A demand's obligation of both parties to renegotiate, open until concluded."""
     done = demand.concluded
-    who_sv, who_en = PARTY_SV[demand.party], PARTY_EN[demand.party]
+    what = msg("renegotiation.duty.what", day=demand.date, by=PARTY[demand.party])
 
-    def describe(status: str) -> tuple[str, str]:
-        return duty_message(
-            status,
-            ctx,
-            (
-                f"Parterna ska omförhandla avtalet efter kravet {demand.date.isoformat()} från {who_sv}",
-                f"The parties must renegotiate the agreement after the demand of {demand.date.isoformat()} by {who_en}",
-            ),
-            None,
-            done,
-        )
+    def describe(status: str) -> Msg:
+        return duty(status, ctx, what, None, done)
 
     return Candidate(
         id=f"renegotiation-demand/{demand.id}",
@@ -136,36 +117,20 @@ def _right(ctx: Context, party: PartyKey, findings: Sequence[Finding]) -> Candid
     pending = [d for d in _demands(ctx) if d.party == party and d.concluded is None]
     in_force = ctx.in_force_on(ctx.as_of)
     ids = ", ".join(f.id for f in breaches[:5]) + (" …" if len(breaches) > 5 else "")
-    holder_sv, holder_en = cap(PARTY_SV[party]), cap(PARTY_EN[party])
-    other_sv, other_en = PARTY_SV[against], PARTY_EN[against]
     start, last = ctx.agreement.term.start, ctx.standing.last_day
 
-    def describe(status: str) -> tuple[str, str]:
+    def describe(status: str) -> Msg:
         if status == "available":
-            return (
-                f"{holder_sv} kan kräva omförhandling: {other_sv} har avvikelser som inte åtgärdats ({ids}).",
-                f"{holder_en} may demand renegotiation: {other_en} has unremedied breaches ({ids}).",
-            )
+            return msg("renegotiation.right.available", holder=PARTY_START[party], other=PARTY[against], ids=ids)
         if status == "exercised":
-            return (
-                f"{holder_sv} har krävt omförhandling ({pending[0].date.isoformat()}); den pågår.",
-                f"{holder_en} has demanded renegotiation ({pending[0].date.isoformat()}); it is under way.",
-            )
+            return msg("renegotiation.right.exercised", holder=PARTY_START[party], day=pending[0].date)
         if ctx.as_of < start:
-            why = (
-                f"överenskommelsen gäller först från {start.isoformat()}",
-                f"the agreement is in force only from {start.isoformat()}",
-            )
+            why = msg("renegotiation.why.not_started", start=start)
         elif not in_force:
-            why = (f"överenskommelsen upphörde {last.isoformat()}", f"the agreement ended on {last.isoformat()}")
+            why = msg("renegotiation.why.ended", last=last)
         else:
             why = _no_ground_reason(ctx, findings, against, ctx.as_of)
-        return (
-            f"Rätten för {PARTY_SV[party]} att kräva omförhandling på grund av att {other_sv} inte fullföljer sina "
-            f"åtaganden kan inte utnyttjas nu: {why[0]}.",
-            f"The right of {PARTY_EN[party]} to demand renegotiation because {other_en} does not fulfil its "
-            f"commitments cannot be exercised now: {why[1]}.",
-        )
+        return msg("renegotiation.right.unavailable", holder=PARTY[party], other=PARTY[against], why=why)
 
     return Candidate(
         id=f"renegotiation-right/{party}",
@@ -183,36 +148,15 @@ def _right(ctx: Context, party: PartyKey, findings: Sequence[Finding]) -> Candid
     )
 
 
-def _right_reasoning(ctx: Context, against: PartyKey, breaches: Sequence[Finding]) -> tuple[tuple[str, str], ...]:
-    other_sv, other_en = PARTY_SV[against], PARTY_EN[against]
-    joint = (
-        ("Avvikelser som ligger på båda parter räknas (I15 = both)", "Breaches of both parties count (I15 = both)")
-        if ctx.settings.I15 == "both"
-        else (
-            "Avvikelser som ligger på båda parter ger ingen grund (I15 = neither)",
-            "Breaches of both parties found no demand (I15 = neither)",
-        )
-    )
+def _right_reasoning(ctx: Context, against: PartyKey, breaches: Sequence[Finding]) -> tuple[Msg, ...]:
+    joint = msg("renegotiation.step.joint.both") if ctx.settings.I15 == "both" else msg("renegotiation.step.joint.neither")
     months = ctx.agreement.cadence.one_off_breach_ground_months
     one_off = (
-        (
-            f"En enstaka avvikelse ger grund i {months} månader från sin dag (I16 = twelve_months)",
-            f"A one-off breach founds a demand for {months} months from its day (I16 = twelve_months)",
-        )
+        msg("renegotiation.step.one_off.months", months=months)
         if ctx.settings.I16 == "twelve_months"
-        else (
-            "En enstaka avvikelse ger grund så länge överenskommelsen gäller (I16 = while_in_force)",
-            "A one-off breach founds a demand as long as the agreement is in force (I16 = while_in_force)",
-        )
+        else msg("renegotiation.step.one_off.in_force")
     )
-    return (
-        joint,
-        one_off,
-        (
-            f"Avvikelser hos {other_sv} som ger grund: {len(breaches)}",
-            f"Breaches of {other_en} that found a demand: {len(breaches)}",
-        ),
-    )
+    return (joint, one_off, msg("renegotiation.step.count", party=PARTY[against], count=len(breaches)))
 
 
 def _unsupported(ctx: Context, demand: RenegotiationDemand) -> Candidate | None:
@@ -223,13 +167,14 @@ def _unsupported(ctx: Context, demand: RenegotiationDemand) -> Candidate | None:
     history = ctx.history(demand.date)
     if grounds(ctx, history, against, demand.date):
         return None
-    when = demand.date.isoformat()
     why = _no_ground_reason(ctx, history, against, demand.date)
-    texts = (
-        f"Kravet på omförhandling {when} ({demand.id}) från {PARTY_SV[demand.party]} grundas på att {PARTY_SV[against]} inte "
-        f"fullföljer sina åtaganden, men den dagen gav inget grund för det: {why[0]}.",
-        f"The demand for renegotiation of {when} ({demand.id}) by {PARTY_EN[demand.party]} rests on {PARTY_EN[against]} not "
-        f"fulfilling its commitments, but nothing founded it that day: {why[1]}.",
+    text = msg(
+        "renegotiation.unsupported",
+        day=demand.date,
+        record=demand.id,
+        by=PARTY[demand.party],
+        other=PARTY[against],
+        why=why,
     )
     return Candidate(
         id=f"renegotiation-demand/{demand.id}/unsupported",
@@ -238,14 +183,11 @@ def _unsupported(ctx: Context, demand: RenegotiationDemand) -> Candidate | None:
         quote_key="renegotiation",
         party=demand.party,
         severity="minor",
-        describe=fixed_text(texts),
+        describe=fixed(text),
         evidence=(_demand_evidence(demand),),
         settings=("I15", "I16"),
         reasoning=(
-            (
-                f"Utvärdering per {when}: inga avvikelser hos {PARTY_SV[against]} som ger grund",
-                f"Evaluation as of {when}: no breaches of {PARTY_EN[against]} that found a demand",
-            ),
+            msg("renegotiation.step.unsupported", day=demand.date, party=PARTY[against]),
             *_right_reasoning(ctx, against, ())[:2],
         ),
     )
@@ -265,32 +207,13 @@ CLAUSE = Clause(
     name="renegotiation",
     sections=(SECTION,),
     rules=(
-        Rule(
-            "renegotiation-right/{party}",
-            SECTION,
-            "renegotiation",
-            "A party may demand renegotiation while the other party alone has an unremedied breach: a joint breach "
-            "founds neither party's demand (I15), a one-off breach founds it for 12 months from its day (I16), a "
-            "duty still unfulfilled while it stays so.",
-            "En part kan kräva omförhandling medan den andra parten ensam har en avvikelse som inte åtgärdats: en "
-            "avvikelse som ligger på båda parter ger ingen av dem grund (I15), en enstaka avvikelse ger grund i 12 "
-            "månader från sin dag (I16), ett åtagande som ännu inte uppfyllts så länge det förblir ouppfyllt.",
-        ),
-        Rule(
-            "renegotiation-demand/{demand}",
-            SECTION,
-            "renegotiation",
-            "A demand for renegotiation obliges both parties to renegotiate, open until concluded.",
-            "Ett krav på omförhandling förpliktar båda parter att omförhandla, öppet tills omförhandlingen avslutats.",
-        ),
+        Rule("renegotiation-right/{party}", SECTION, "renegotiation", msg("rule.renegotiation-right")),
+        Rule("renegotiation-demand/{demand}", SECTION, "renegotiation", msg("rule.renegotiation-demand")),
         Rule(
             "renegotiation-demand/{demand}/unsupported",
             SECTION,
             "renegotiation",
-            "A demand on the ground of non-fulfilment when no breach of the other party founded it that day is "
-            "flagged as unsupported; a demand on the ground of unforeseeable circumstances never is.",
-            "Ett krav grundat på bristande fullföljande när ingen avvikelse hos den andra parten gav grund för det "
-            "den dagen flaggas som ogrundat; ett krav på grund av oförutsedda omständigheter flaggas aldrig.",
+            msg("rule.renegotiation-demand.unsupported"),
         ),
     ),
     evaluate=evaluate,

@@ -19,22 +19,22 @@ The right survives the agreement's end: it is never discharged.
 
 from __future__ import annotations
 
-from .._types import format_sek
+from ..catalogue import msg
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
-from ..messages import fixed_text
-from ..repayment import RepaymentAssessment, assess_all
-from ..report import Kind, Severity
+from ..messages import fixed
+from ..repayment import RepaymentAssessment, assess_all, case_message
+from ..report import Kind, Severity, Text
 
 SECTION = "8"
 
 
-def _reasoning(assessment: RepaymentAssessment) -> tuple[tuple[str, str], ...]:
-    return tuple((line.text.sv, line.text.en) for line in assessment.lines)
+def _reasoning(assessment: RepaymentAssessment) -> tuple[Text, ...]:
+    return tuple(line.text for line in assessment.lines)
 
 
 def _case(assessment: RepaymentAssessment) -> list[Candidate]:
-    texts = (assessment.message.sv, assessment.message.en)
+    message = case_message(assessment)
 
     case_id = assessment.case_id
     evidence, reasoning = assessment.evidence, _reasoning(assessment)
@@ -59,7 +59,7 @@ def _case(assessment: RepaymentAssessment) -> list[Candidate]:
             extra_quote=extra_quote,
             party="city",
             severity=severity,
-            describe=fixed_text(texts),
+            describe=fixed(message),
             assess=status == "needs_assessment",
             available=status == "claimable" and assessment.claimable > 0,
             exercised=status == "claimable" and assessment.claimed > 0,
@@ -69,11 +69,12 @@ def _case(assessment: RepaymentAssessment) -> list[Candidate]:
         )
     ]
     if assessment.excess_claimed is not None:
-        claimed_sv, claimed_en = format_sek(assessment.claimed, "sv"), format_sek(assessment.claimed, "en")
-        excess_sv, excess_en = format_sek(assessment.excess_claimed, "sv"), format_sek(assessment.excess_claimed, "en")
-        excess_texts = (
-            f"Staden har krävt {claimed_sv} på ärendet {case_id}, {excess_sv} mer än det som får krävas. {assessment.message.sv}",
-            f"The city has claimed {claimed_en} on case {case_id}, {excess_en} more than may be claimed. {assessment.message.en}",
+        excess = msg(
+            "repayment.excess_note",
+            claimed=assessment.claimed,
+            case=case_id,
+            excess=assessment.excess_claimed,
+            outcome=message,
         )
 
         out.append(
@@ -84,7 +85,7 @@ def _case(assessment: RepaymentAssessment) -> list[Candidate]:
                 quote_key="repayment",
                 party="city",
                 severity="major",
-                describe=fixed_text(excess_texts),
+                describe=fixed(excess),
                 evidence=evidence,
                 amount=assessment.excess_claimed,
                 reasoning=reasoning,
@@ -102,29 +103,8 @@ CLAUSE = Clause(
     name="repayment",
     sections=(SECTION,),
     rules=(
-        Rule(
-            "repayment/{case}",
-            SECTION,
-            "repayment",
-            "On a manifest misuse case, once (a) and (b) are both rejected, city may claim the affected amount, "
-            "capped at the grant paid for that year (shared by all cases on that year's funds, in the order they "
-            "became known), less repayments; an established exemption means no repayment; not manifest gives no "
-            "right; an undecided question needs assessment. The right survives the agreement's end.",
-            "Vid uppenbart felaktig medelsanvändning kan staden, när både (a) och (b) avslagits, kräva det berörda "
-            "beloppet, högst det utbetalda bidraget för året (som delas av alla ärenden på årets medel i den "
-            "ordning de blev kända), minus återbetalningar; ett fastställt undantag innebär att återbetalning inte "
-            "ska ske; inte uppenbart ger ingen rätt; en oavgjord fråga kräver bedömning. Rätten består efter att "
-            "överenskommelsen upphört.",
-        ),
-        Rule(
-            "repayment-excess/{case}",
-            SECTION,
-            "repayment",
-            "A claim above what could be claimed on the case on the claim's own day, after the repayments made by "
-            "then, is flagged with the excess.",
-            "Ett krav över det som fick krävas på ärendet den dag kravet framställdes, efter återbetalningarna "
-            "dittills, flaggas med överskottet.",
-        ),
+        Rule("repayment/{case}", SECTION, "repayment", msg("rule.repayment")),
+        Rule("repayment-excess/{case}", SECTION, "repayment", msg("rule.repayment-excess")),
     ),
     evaluate=evaluate,
 )

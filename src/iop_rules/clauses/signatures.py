@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..catalogue import Msg, msg
 from ..clause import Clause, Rule
 from ..context import PARTIES, Candidate, Context
-from ..messages import PARTY_EN, PARTY_SV, cap, days
+from ..messages import PARTY, PARTY_START, day_count
 from ..report import Evidence
 
 SECTION = "11"
@@ -28,27 +29,12 @@ def evaluate(ctx: Context) -> list[Candidate]:
         done = signed[0].date if signed else None
         role = ctx.agreement.party(party).signatory_role
 
-        def describe(status: str, party: str = party, done: dt.date | None = done, role: str = role) -> tuple[str, str]:
-            who_sv, who_en = cap(PARTY_SV[party]), cap(PARTY_EN[party])
+        def describe(status: str, party: str = party, done: dt.date | None = done, role: str = role) -> Msg:
             if status == "fulfilled" and done is not None:
-                return (
-                    f"{who_sv} har undertecknat överenskommelsen ({role}) {done.isoformat()}.",
-                    f"{who_en} signed the agreement ({role}) on {done.isoformat()}.",
-                )
+                return msg("signature.signed", party=PARTY_START[party], role=role, day=done)
             if status == "needs_assessment":
-                return (
-                    f"Ingen underskrift av {PARTY_SV[party]} ({role}) är registrerad. Kontrollera om överenskommelsen "
-                    "har ingåtts; §11 ställer inget krav på underskrift före en viss dag, så det är ingen avvikelse.",
-                    f"No signature of {PARTY_EN[party]} ({role}) is recorded. Check whether the agreement was "
-                    "concluded; §11 sets no deadline to sign, so this is not a breach.",
-                )
-            left = (start - ctx.as_of).days
-            return (
-                f"Ingen underskrift av {PARTY_SV[party]} ({role}) är registrerad ännu; överenskommelsen gäller från "
-                f"{start.isoformat()} ({days(left, 'sv')} kvar).",
-                f"No signature of {PARTY_EN[party]} ({role}) is recorded yet; the agreement starts on "
-                f"{start.isoformat()} ({days(left, 'en')} left).",
-            )
+                return msg("signature.missing", party=PARTY[party], role=role)
+            return msg("signature.not_yet", party=PARTY[party], role=role, start=start, left=day_count((start - ctx.as_of).days))
 
         out.append(
             Candidate(
@@ -65,17 +51,8 @@ def evaluate(ctx: Context) -> list[Candidate]:
                 assess=done is None and ctx.as_of >= start,
                 evidence=tuple(Evidence(fact="signatures", id=s.id, date=s.date, detail=f"party={s.party}") for s in signed),
                 reasoning=(
-                    (
-                        f"§11 ställer inget krav på underskrift före en viss dag; från startdagen {start.isoformat()} "
-                        "(term.start) kontrolleras att båda parters underskrifter finns",
-                        f"§11 sets no deadline to sign; from the start date {start.isoformat()} (term.start) the "
-                        "library checks that both parties' signatures are recorded",
-                    ),
-                    *(
-                        ((f"Undertecknat {done.isoformat()} ({signed[0].id})", f"Signed on {done.isoformat()} ({signed[0].id})"),)
-                        if done is not None
-                        else ()
-                    ),
+                    msg("signature.step.checked", start=start),
+                    *((msg("signature.step.signed", day=done, record=signed[0].id),) if done is not None else ()),
                 ),
             )
         )
@@ -85,18 +62,6 @@ def evaluate(ctx: Context) -> list[Candidate]:
 CLAUSE = Clause(
     name="signatures",
     sections=(SECTION,),
-    rules=(
-        Rule(
-            "signature/{party}",
-            SECTION,
-            "copies",
-            "Each party's signature of the agreement: from the start date, one not recorded is something to check "
-            "(needs_assessment, never a breach: §11 creates no duty to sign) and the report's header says the "
-            "agreement may not have been concluded.",
-            "Vardera partens underskrift av överenskommelsen: från startdagen är en underskrift som inte är "
-            "registrerad något att kontrollera (kräver bedömning, aldrig en avvikelse: §11 ställer inget krav på "
-            "underskrift) och rapportens inledning säger att överenskommelsen kanske inte har ingåtts.",
-        ),
-    ),
+    rules=(Rule("signature/{party}", SECTION, "copies", msg("rule.signature")),),
     evaluate=evaluate,
 )

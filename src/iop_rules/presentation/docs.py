@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..agreement import INTERPRETATION_IDS, Agreement, alternatives, load_agreement
-from ..catalogue import Msg
 from ..clause import Clause, Rule
 from ..clauses import CLAUSES
 from ..coverage import CoverageEntry, entries_for_section, load_coverage
@@ -82,8 +81,7 @@ def _section_page(
         lines += [f"### `{rule.id}`", ""]
         lines += [f"- Clause module: `iop_rules.clauses.{clause.name}`"]
         lines += [f"- Rests on: `{rule.quote_key}` ”{agreement.quote(rule.section, rule.quote_key)}”"]
-        plain = rule.text
-        sv, en = (plain.render("sv"), plain.render("en")) if isinstance(plain, Msg) else plain
+        sv, en = rule.text.render("sv"), rule.text.render("en")
         lines += [f"- In plain language: {en}"]
         lines += [f"- På svenska: {sv}"]
         if rule.settings:
