@@ -121,8 +121,14 @@ def parse_text(text: str, fmt: str, source: str) -> Any:
             f"{shown_source}: invalid JSON: the key {key} is given twice in the same object{where_en}; remove one",
         ) from None
     except RecursionError:
-        raise _too_deep(shown_source, "") from None
+        raise _too_deep(shown_source) from None
     except (json.JSONDecodeError, tomllib.TOMLDecodeError, ValueError) as error:
+        if "integer string conversion" in str(error):
+            # Python refuses to read an integer of more than 4300 digits; its advice is for programmers.
+            raise InputError(
+                f"{shown_source}: ogiltig {kind}: ett tal har fler än 4300 siffror",
+                f"{shown_source}: invalid {kind}: a number has more than 4300 digits",
+            ) from None
         where = _offending_line(text, str(error))
         message = printable(str(error))
         raise InputError(
@@ -133,10 +139,12 @@ def parse_text(text: str, fmt: str, source: str) -> Any:
     return data
 
 
-def _too_deep(source: str, where: str) -> InputError:
+def _too_deep(source: str, line: int | None = None, column: int | None = None) -> InputError:
+    where_sv = f" (rad {line}, kolumn {column})" if line is not None else ""
+    where_en = f" (line {line}, column {column})" if line is not None else ""
     return InputError(
-        f"{source}: tabeller och listor är nästlade djupare än {MAX_DEPTH} nivåer{where}; schemat behöver högst 5",
-        f"{source}: tables and lists are nested more than {MAX_DEPTH} levels deep{where}; the schema needs at most 5",
+        f"{source}: tabeller och listor är nästlade djupare än {MAX_DEPTH} nivåer{where_sv}; schemat behöver högst 5",
+        f"{source}: tables and lists are nested more than {MAX_DEPTH} levels deep{where_en}; the schema needs at most 5",
     )
 
 
@@ -166,9 +174,7 @@ def _check_nesting_in_text(text: str, fmt: str, source: str) -> None:
         elif char in "[{":
             depth += 1
             if depth > MAX_DEPTH + 1:
-                line, column = _line_and_column(text, index)
-                where = f" (rad/line {line}, {column})"
-                raise _too_deep(source, where)
+                raise _too_deep(source, *_line_and_column(text, index))
         elif char in "]}":
             depth = max(0, depth - 1)
         elif char == "\n" and fmt == "toml" and depth <= 2:
@@ -182,7 +188,7 @@ def check_depth(data: object, source: str) -> None:
     while stack:
         value, level = stack.pop()
         if level > MAX_DEPTH:
-            raise _too_deep(printable(source), "")
+            raise _too_deep(printable(source))
         if isinstance(value, dict):
             stack.extend((item, level + 1) for item in value.values())
         elif isinstance(value, list | tuple):

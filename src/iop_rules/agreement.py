@@ -16,8 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from ._io import read_document
-from ._types import MODEL_CONFIG, SEPARATOR, Count, Day, InputError, PartyKey, Sek, bilingual, printable, year_key
+from ._io import check_depth, read_document
+from ._types import MODEL_CONFIG, SEPARATOR, Count, Day, FloatLiteral, InputError, PartyKey, Sek, bilingual, printable, year_key
 
 INTERPRETATION_IDS = tuple(f"I{n}" for n in range(1, 15))
 
@@ -456,6 +456,8 @@ def validate_document(model: type[Any], data: object, source: Path | str) -> Any
     """Validate parsed data against a model, turning the first validation error into an InputError."""
     from pydantic import ValidationError
 
+    # Data given from Python (parse_facts) has not passed the file reader's depth check.
+    check_depth(data, str(source))
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -519,12 +521,17 @@ def _describe(error: Any, source: Path | str) -> tuple[str, str]:
 
 def _as_written(value: object) -> object:
     """A parsed value as the file wrote it: dates as YYYY-MM-DD and amounts as digits, not Python's reprs."""
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        # repr() of an integer of thousands of digits raises; its first digits are enough to recognise it.
+        return FloatLiteral(f"<an integer of about {int(value.bit_length() * 0.30103) + 1} digits>")
+    if isinstance(value, str) and len(value) > 200:
+        return value[:200]
     if isinstance(value, list | tuple):
-        return [_as_written(item) for item in value]
+        return [_as_written(item) for item in value[:20]]
     if isinstance(value, dict):
         return {key: _as_written(item) for key, item in value.items()}
     return value
