@@ -68,7 +68,7 @@ def _duplicate_position(text: str) -> int | None:
             starts.append(index)
             return scan_once(s, index)
 
-        pairs, end = json.decoder.JSONObject(s_and_end, True, recording, None, lambda p: p, {})
+        pairs, end = json.decoder.JSONObject(s_and_end, True, recording, None, lambda p: p, {})  # type: ignore[attr-defined]
         seen: set[str] = set()
         for number, (key, _) in enumerate(pairs):
             if key in seen:
@@ -76,8 +76,8 @@ def _duplicate_position(text: str) -> int | None:
             seen.add(key)
         return dict(pairs), end
 
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[no-untyped-call]
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     try:
         scan_once(text, 0)
     except _DuplicateKeyError as error:

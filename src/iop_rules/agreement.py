@@ -17,7 +17,19 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from ._io import check_depth, read_document
-from ._types import MODEL_CONFIG, SEPARATOR, Count, Day, FloatLiteral, InputError, PartyKey, Sek, bilingual, printable, year_key
+from ._types import (
+    MODEL_CONFIG,
+    SEPARATOR,
+    Count,
+    Day,
+    FloatLiteral,
+    InputError,
+    PartyKey,
+    Sek,
+    bilingual,
+    printable,
+    year_key,
+)
 
 INTERPRETATION_IDS = tuple(f"I{n}" for n in range(1, 15))
 

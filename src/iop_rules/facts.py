@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from ._io import read_document
-from ._types import MODEL_CONFIG, Count, Day, Flag, InputError, PartyKey, PlainText, Sek, SEPARATOR, bilingual, year_key
+from ._types import MODEL_CONFIG, SEPARATOR, Count, Day, Flag, InputError, PartyKey, PlainText, Sek, bilingual, year_key
 
 FactId = str
 

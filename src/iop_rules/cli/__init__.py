@@ -15,8 +15,8 @@ import sys
 from collections.abc import Sequence
 
 from .._types import InputError
-from ._options import silence_stdout
 from . import calendar, check, docs, explain, repayment, timeline
+from ._options import silence_stdout
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Raised outside emit() (a renderer flushing on its own): the status is lost, so say it is not a result.
         silence_stdout()
         return EXIT_INTERNAL_ERROR
-    except Exception as error:  # noqa: BLE001 - the last line of defence: a bug must not look like a finding
+    except Exception as error:
         if os.environ.get("IOP_RULES_DEBUG"):
             raise
         kind = type(error).__name__
