@@ -56,7 +56,7 @@ def main() -> int:
     here = Path(__file__).resolve().parent
     for name in ("facts", "report"):
         path = here / f"{name}.schema.json"
-        path.write_text(render(name), encoding="utf-8", newline="\n")  # type: ignore[arg-type]
+        path.write_text(render(name), encoding="utf-8", newline="\n")
         sys.stdout.write(f"wrote {path}\n")
     return 0
 
