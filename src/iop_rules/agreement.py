@@ -25,6 +25,7 @@ from ._types import (
     FloatLiteral,
     InputError,
     PartyKey,
+    PlainText,
     Sek,
     bilingual,
     printable,
@@ -54,15 +55,15 @@ class Party(BaseModel):
 
     key: PartyKey
     """``city`` (Socialförvaltningen, Helsingborgs stad) or ``fa`` (Frälsningsarmén)."""
-    name: str = Field(min_length=1, max_length=200)
+    name: PlainText = Field(min_length=1, max_length=200)
     """The organisation's name."""
     organisation_number: str
     """The Swedish organisation number, NNNNNN-NNNN, with a valid Luhn check digit."""
     kind: Literal["public", "non_profit"]
     """Public actor (offentlig aktör) or non-profit actor (idéburen aktör), as SOU 2019:56 asks."""
-    signatory_role: str = Field(min_length=1, max_length=200)
+    signatory_role: PlainText = Field(min_length=1, max_length=200)
     """The role that signs for the party, e.g. "Socialdirektör"; never a person's name."""
-    contributes: tuple[str, ...] = ()
+    contributes: tuple[PlainText, ...] = ()
     """The resources the party contributes (§6); SOU 2019:56 asks that both contribute."""
 
     @field_validator("organisation_number")
@@ -205,7 +206,7 @@ class ConfiguredTerm(BaseModel):
 
     model_config = MODEL_CONFIG
 
-    name: str = Field(min_length=1, max_length=100)
+    name: PlainText = Field(min_length=1, max_length=100)
     """A name for the term, e.g. "2025 spring"."""
     start: Day
     """First day of the term."""
@@ -224,15 +225,15 @@ class Interpretation(BaseModel):
 
     model_config = MODEL_CONFIG
 
-    question: str = Field(min_length=1)
+    question: PlainText = Field(min_length=1)
     """What is ambiguous, with the words it concerns (in English; the agreement's words in Swedish)."""
-    question_sv: str = Field(min_length=1)
+    question_sv: PlainText = Field(min_length=1)
     """The same question in Swedish."""
     setting: str | int
     """The reading in force."""
     default: str | int
     """The register's default reading."""
-    readings: dict[str, str]
+    readings: dict[str, PlainText]
     """Every reading the library implements, with what it means."""
     terms: tuple[ConfiguredTerm, ...] = ()
     """For I3 only: the configured terms."""
@@ -324,9 +325,9 @@ class Section(BaseModel):
 
     model_config = MODEL_CONFIG
 
-    title: str = Field(min_length=1)
+    title: PlainText = Field(min_length=1)
     """The section's heading in Swedish."""
-    quotes: dict[str, str]
+    quotes: dict[str, PlainText]
     """Named quotations, verbatim Swedish words of the section."""
 
 
@@ -335,11 +336,11 @@ class AgreementInfo(BaseModel):
 
     model_config = MODEL_CONFIG
 
-    title: str = Field(min_length=1)
+    title: PlainText = Field(min_length=1)
     """The agreement's title in Swedish."""
-    short_name: str = Field(min_length=1)
+    short_name: PlainText = Field(min_length=1)
     """A short name for reports."""
-    public_benefit_goal: str = Field(min_length=1)
+    public_benefit_goal: PlainText = Field(min_length=1)
     """The common public-benefit goal (SOU 2019:56, criterion 2)."""
 
 
