@@ -215,6 +215,22 @@ def test_a_fifo_with_a_small_document_is_read(tmp_path: Path) -> None:
     thread.join(timeout=10)
 
 
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+def test_brackets_inside_text_do_not_count_as_nesting(suffix: str, tmp_path: Path) -> None:
+    record = {"id": "am-1", "date": "2025-06-01", "in_writing": True, "changes": "[" * 40 + "{'\\\"" + "]" * 3}
+    path = tmp_path / f"facts{suffix}"
+    if suffix == ".json":
+        path.write_text(json.dumps({"amendments": [record]}), encoding="utf-8")
+    else:
+        path.write_text(
+            "# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ in a comment\n[[amendments]]\n"
+            + "".join(f"{k} = {json.dumps(v)}\n" for k, v in record.items() if k != "date")
+            + "date = 2025-06-01\n",
+            encoding="utf-8",
+        )
+    assert load_facts(path).amendments[0].changes == record["changes"]
+
+
 def test_data_nested_deeper_than_the_schema_is_refused_from_python_too() -> None:
     nested: Any = "x"
     for _ in range(2000):

@@ -148,6 +148,10 @@ def _too_deep(source: str, line: int | None = None, column: int | None = None) -
     )
 
 
+_STRUCTURE = re.compile(r"[\[\]{}\"'#\\\n]")
+"""The only characters that open or close nesting, strings or comments; everything else is skipped at C speed."""
+
+
 def _check_nesting_in_text(text: str, fmt: str, source: str) -> None:
     # Counted before parsing: the parsers recurse once per level and would fail with RecursionError on a
     # 1 KB file of brackets. Strings are skipped, so a bracket inside a quoted value does not count.
@@ -155,7 +159,8 @@ def _check_nesting_in_text(text: str, fmt: str, source: str) -> None:
     in_string: str | None = None
     escaped = False
     comment = False
-    for index, char in enumerate(text):
+    for match in _STRUCTURE.finditer(text):
+        index, char = match.start(), match.group()
         if comment:
             comment = char != "\n"
             continue
