@@ -8,7 +8,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, ConfigDict, PlainSerializer
+from pydantic import BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
 PartyKey = Literal["city", "fa"]
 """A party of the agreement: ``city`` is Socialförvaltningen, Helsingborgs stad; ``fa`` is Frälsningsarmén."""
@@ -273,10 +273,23 @@ def _parse_amount_text(text: str) -> Decimal:
     )
 
 
+SEK_JSON_SCHEMA: dict[str, object] = {
+    "anyOf": [
+        {"type": "string", "pattern": "^[0-9]{1,13}(\\.[0-9]{1,2})?$"},
+        {"type": "integer", "minimum": 0, "maximum": 1000000000000},
+    ],
+    "examples": ["200000.00"],
+}
+"""The JSON Schema of an amount: the canonical text ("200000.00") or whole kronor as an integer.
+
+Written out rather than left to pydantic, whose schema for a Decimal accepts floats and changes between
+versions; this one says what ``parse_amount`` accepts."""
+
 Sek = Annotated[
     Decimal,
     BeforeValidator(parse_amount),
     PlainSerializer(lambda d: f"{d:.2f}", return_type=str, when_used="json"),
+    WithJsonSchema(SEK_JSON_SCHEMA),
 ]
 """An exact, non-negative amount in SEK with at most two decimals (öre), written e.g. ``"200000.00"``."""
 
