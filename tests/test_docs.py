@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from iop_rules import Agreement
+from iop_rules.catalogue import msg
 from iop_rules.clause import Rule
 from iop_rules.clauses import CLAUSES
 from iop_rules.cli.docs import write_docs
@@ -46,7 +47,7 @@ def test_every_section_has_its_page_with_title_words_rules_and_coverage(generate
         for clause in CLAUSES:
             for rule in clause.rules:
                 if rule.section == str(number):
-                    assert f"### `{rule.id}`" in page and rule.en in page and rule.sv in page
+                    assert f"### `{rule.id}`" in page and rule.text.render("en") in page and rule.text.render("sv") in page
         for entry in entries:
             if entry.section == str(number):
                 assert f"| `{entry.quote}` |" in page
@@ -92,7 +93,7 @@ def test_schemas_come_from_the_models(generated: dict[str, str]) -> None:
 def test_a_new_rule_makes_the_docs_stale(agreement: Agreement, tmp_path: Path, generated: dict[str, str]) -> None:
     write_docs(tmp_path, generated)
     assert stale_files(tmp_path, generated) == []
-    extra = Rule("extra-duty/{year}", "2", "values", "A new rule.", "En ny regel.")
+    extra = Rule("extra-duty/{year}", "2", "values", msg("rule.grant-overpayment"))
     clauses = (*CLAUSES[:-1], replace(CLAUSES[-1], rules=(*CLAUSES[-1].rules, extra)))
     changed = generate(agreement, clauses=clauses)
     assert stale_files(tmp_path, changed) == ["index.md", "sections/02.md"]

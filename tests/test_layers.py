@@ -23,6 +23,8 @@ LAYER_OF = {
     "iop_rules._types": "models",
     "iop_rules._io": "models",
     "iop_rules.catalogue": "models",
+    "iop_rules.schemas": "models",
+    "iop_rules.schemas.__main__": "models",
     "iop_rules.agreement": "models",
     "iop_rules.facts": "models",
     "iop_rules.report": "models",

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
-from .catalogue import Msg
+from .catalogue import Msg, msg
 
 PartyKey = Literal["city", "fa"]
 """A party of the agreement: ``city`` is Socialförvaltningen, Helsingborgs stad; ``fa`` is Frälsningsarmén."""
@@ -70,8 +70,11 @@ SEPARATOR = "\u2016"
 """Between the English and the Swedish text of a validation message (see ``bilingual``)."""
 
 
-def bilingual(en: str, sv: str) -> str:
-    """A validation message in both languages; the loaders split it again for the person reading."""
+def bilingual(en: str | Msg, sv: str = "") -> str:
+    """A validation message in both languages (a catalogue message, or an (English, Swedish) pair from the
+    loaders); the loaders split it again for the person reading."""
+    if isinstance(en, Msg):
+        en, sv = en.render("en"), en.render("sv")
     return f"{en}{SEPARATOR}{sv}"
 
 
@@ -86,18 +89,18 @@ def parse_day_value(value: object) -> dt.date:
     """
     # datetime is a subclass of date; a timestamp is not a day in the agreement.
     if isinstance(value, dt.datetime | dt.time):
-        raise ValueError(bilingual("expected a date YYYY-MM-DD without a time of day", "förväntade ett datum ÅÅÅÅ-MM-DD utan klockslag"))
+        raise ValueError(bilingual(msg("error.day.time_of_day")))
     if isinstance(value, dt.date):
         day = value
     elif isinstance(value, str) and _ISO_DAY.fullmatch(value):
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(bilingual("expected a real calendar date written YYYY-MM-DD", "förväntade ett verkligt datum skrivet ÅÅÅÅ-MM-DD")) from None
+            raise ValueError(bilingual(msg("error.day.not_real"))) from None
     else:
-        raise ValueError(bilingual("expected a date written YYYY-MM-DD", "förväntade ett datum skrivet ÅÅÅÅ-MM-DD"))
+        raise ValueError(bilingual(msg("error.day.format")))
     if not MIN_DAY <= day <= MAX_DAY:
-        raise ValueError(bilingual("expected a date between 1900-01-01 and 2100-12-31", "förväntade ett datum mellan 1900-01-01 och 2100-12-31"))
+        raise ValueError(bilingual(msg("error.day.range", first=MIN_DAY, last=MAX_DAY)))
     return day
 
 
@@ -113,7 +116,7 @@ def _whole_number(value: object) -> int:
     # bool is a subclass of int, and pydantic would read "12" or 12.0 as 12: a count is written as an integer.
     if type(value) is int:
         return value
-    raise ValueError(bilingual("expected an integer such as 12, without quotes or decimals", "förväntade ett heltal, t.ex. 12, utan citattecken eller decimaler"))
+    raise ValueError(bilingual(msg("error.count")))
 
 
 Count = Annotated[int, BeforeValidator(_whole_number)]
@@ -124,7 +127,7 @@ def _flag(value: object) -> bool:
     # pydantic would read "yes", "on", 1 and "true" as True: in the facts, yes and no are written true and false.
     if value is True or value is False:
         return value
-    raise ValueError(bilingual("expected a boolean, true or false without quotes", "förväntade ett sanningsvärde, true eller false utan citattecken"))
+    raise ValueError(bilingual(msg("error.flag")))
 
 
 Flag = Annotated[bool, BeforeValidator(_flag)]
@@ -138,16 +141,16 @@ def year_key(key: object, low: int = 1900, high: int = 2100) -> int:
     elif isinstance(key, str) and re.fullmatch(r"[0-9]{4}", key, re.ASCII):
         year = int(key)
     else:
-        raise ValueError(bilingual(f"key {printable(repr(key))}: expected a year such as 2027", f"nyckeln {printable(repr(key))}: förväntade ett år, t.ex. 2027"))
+        raise ValueError(bilingual(msg("error.year_key", key=printable(repr(key)))))
     if not low <= year <= high:
-        raise ValueError(bilingual(f"key {year}: expected a year from {low} to {high}", f"nyckeln {year}: förväntade ett år från {low} till {high}"))
+        raise ValueError(bilingual(msg("error.year_key.range", key=year, low=low, high=high)))
     return year
 
 
 def _plain_text(value: object) -> object:
     # Free text is shown in reports and messages: a line break or an escape sequence in it could rewrite them.
     if isinstance(value, str) and any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value):
-        raise ValueError(bilingual("expected text on one line without control characters", "förväntade text på en rad utan styrtecken"))
+        raise ValueError(bilingual(msg("error.line")))
     return value
 
 
