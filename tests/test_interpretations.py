@@ -349,11 +349,12 @@ def test_compare_on_the_command_line_as_text(capsys: pytest.CaptureFixture[str])
     code = main(["check", str(EXAMPLE), "--as-of", "2026-11-30", "--compare-interpretations", "--lang", "en"])
     out = capsys.readouterr().out
     assert code == 1  # as for check: the example has unremedied breaches under the readings in force
-    assert "I1 = bracket_date (instead of two_months_before_half)" in out
-    assert "mid-term-evaluation (§4): status fulfilled_late → fulfilled; due 2026-10-31 → 2026-12-31" in out
+    assert "I1: the mid-term evaluation is due by the date in brackets in the agreement" in out
+    assert "instead of: the mid-term evaluation is due two months before half the term" in out
+    assert "mid-term-evaluation (§4): status fulfilled late → fulfilled; last day 2026-10-31 → 2026-12-31" in out
     swedish = main(["check", str(EXAMPLE), "--as-of", "2026-11-30", "--compare-interpretations"])
     assert swedish == 1
-    assert "senast 2026-10-31 → 2026-12-31" in capsys.readouterr().out
+    assert "sista dag 2026-10-31 → 2026-12-31" in capsys.readouterr().out
 
 
 def test_compare_on_the_command_line_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -366,10 +367,10 @@ def test_compare_on_the_command_line_as_json(capsys: pytest.CaptureFixture[str])
 
 def test_compare_renders_a_finding_only_one_reading_has(example_comparison: Any) -> None:
     text = render_comparison(example_comparison, "en")
-    assert "follow-up/agreement-year-1 (§8): only under the alternative (status fulfilled, due 2025-12-31)" in text
-    assert "follow-up/2025 (§8): only under the reading in force (status fulfilled, due 2025-12-31)" in text
+    assert "follow-up/agreement-year-1 (§8): only under the alternative (status fulfilled, last day 2025-12-31)" in text
+    assert "follow-up/2025 (§8): only under the reading in force (status fulfilled, last day 2025-12-31)" in text
     swedish = render_comparison(example_comparison, "sv")
-    assert "follow-up/agreement-year-1 (§8): bara med alternativet (status fulfilled, senast 2025-12-31)" in swedish
+    assert "follow-up/agreement-year-1 (§8): bara med alternativet (status uppfyllt, sista dag 2025-12-31)" in swedish
     assert "I8 = first_day_of_next_month (i stället för last_day_of_month)\n" in swedish
     assert "(inga skillnader)" in swedish
 

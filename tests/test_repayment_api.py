@@ -271,8 +271,8 @@ def test_cli_json_for_one_case(facts_file: Path, capsys: pytest.CaptureFixture[s
 def test_cli_text_for_every_case(facts_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["repayment", str(facts_file), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "mc-1 (2025): claimable — SEK 200,000.00" in out
-    assert "mc-2 (2025): needs assessment" in out
+    assert "mc-1 (2025): may be claimed — SEK 200,000.00" in out
+    assert "mc-2 (2025): needs a decision" in out
     assert "§8 a)" in out
 
 
