@@ -371,7 +371,7 @@ def test_compare_renders_a_finding_only_one_reading_has(example_comparison: Any)
     assert "follow-up/2025 (§8): only under the reading in force (status fulfilled, last day 2025-12-31)" in text
     swedish = render_comparison(example_comparison, "sv")
     assert "follow-up/agreement-year-1 (§8): bara med alternativet (status uppfyllt, sista dag 2025-12-31)" in swedish
-    assert "I8 = first_day_of_next_month (i stället för last_day_of_month)\n" in swedish
+    assert "I8: en uppsägningstid som slutar på en dag som saknas i månaden slutar på nästa månads första dag\n" in swedish
     assert "(inga skillnader)" in swedish
 
 
