@@ -74,7 +74,7 @@ def bilingual(en: str | Msg, sv: str = "") -> str:
     """A validation message in both languages (a catalogue message, or an (English, Swedish) pair from the
     loaders); the loaders split it again for the person reading."""
     if isinstance(en, Msg):
-        en, sv = en.render("en"), en.render("sv")
+        return f"{en.render('en')}{SEPARATOR}{en.render('sv')}"
     return f"{en}{SEPARATOR}{sv}"
 
 
