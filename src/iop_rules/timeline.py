@@ -40,7 +40,7 @@ from .report import Finding, Status
 _ONE = dt.timedelta(days=1)
 _AS_OF_FIELDS = ("id", "as_of_day", "horizon_day")
 """The engine fact's fields that depend on the day or name the fact; every other field is the candidate's own."""
-_OWN_FIELDS = tuple(f.name for f in fields(engine.EngineFact) if f.name not in _AS_OF_FIELDS)
+_OWN_FIELDS = tuple(name for name in engine.EngineFact._fields if name not in _AS_OF_FIELDS)
 
 
 @dataclass(frozen=True)
