@@ -9,7 +9,8 @@ import pytest
 
 from iop_rules import Agreement, InputError, load_facts
 from iop_rules.cli import main
-from iop_rules.explain import explain, render_explanation
+from iop_rules.explain import explain
+from iop_rules.presentation.explain_text import render_explanation
 
 from .conftest import EXAMPLE, day, make_facts
 from .test_interpretations import COMPENSATION

@@ -14,7 +14,8 @@ import pytest
 from iop_rules import Agreement, InputError, evaluate, load_facts
 from iop_rules.agreement import INTERPRETATION_IDS, alternatives
 from iop_rules.cli import main
-from iop_rules.compare import compare_interpretations, render_comparison
+from iop_rules.compare import compare_interpretations
+from iop_rules.presentation.comparison_text import render_comparison
 
 from .conftest import EXAMPLE, SIGNED, Check, day, finding, make_facts
 

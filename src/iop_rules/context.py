@@ -7,11 +7,11 @@ Clause modules import this, never each other.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ._types import PartyKey, Responsible
+from ._types import MAX_DAY, MIN_DAY, InputError, PartyKey, Responsible
 from .agreement import Agreement, Settings
 from .dates import add_months, move_deadline
 from .engine import EngineFact
@@ -327,3 +327,32 @@ def agreement_status(ctx: Context) -> AgreementStatus:
         last_day=standing.last_day,
         message=Text(sv=sv, en=en),
     )
+
+
+def resolve_as_of(facts: Facts, as_of: dt.date | None) -> dt.date:
+    """The evaluation day: the one given, else the snapshot's ``as_of``, else today."""
+    day = as_of or facts.as_of or dt.date.today()
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise InputError(f"as_of: {day!r} är inget datum", f"as_of: {day!r} is not a date")
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise InputError(
+            f"as_of: {day.isoformat()} ligger utanför 1900-01-01..2100-12-31",
+            f"as_of: {day.isoformat()} is outside 1900-01-01..2100-12-31",
+        )
+    return day
+
+
+def context_for(
+    agreement: Agreement,
+    facts: Facts,
+    as_of: dt.date | None = None,
+    horizon_days: int | None = None,
+    settings: Mapping[str, object] | None = None,
+) -> Context:
+    """The context every clause sees for this evaluation."""
+    day = resolve_as_of(facts, as_of)
+    resolved = agreement.settings(settings)
+    horizon = resolved.I13 if horizon_days is None else horizon_days
+    if horizon < 0:
+        raise InputError(f"horizon_days: {horizon} är negativt", f"horizon_days: {horizon} is negative")
+    return build_context(agreement, facts, day, resolved, horizon)

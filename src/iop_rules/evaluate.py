@@ -7,44 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from . import engine
-from ._types import MAX_DAY, MIN_DAY, InputError
 from .agreement import Agreement
 from .clauses import CLAUSES
-from .context import Candidate, Context, agreement_status, build_context
+from .context import Candidate, Context, agreement_status, build_context, context_for
 from .facts import Facts
 from .report import SEVERITY_RANK, Finding, Report
 
 _UPCOMING_DUTY = ("due", "needs_assessment")
 """Duty statuses listed among upcoming actions: due within the horizon, or waiting for a person's decision."""
-
-
-def resolve_as_of(facts: Facts, as_of: dt.date | None) -> dt.date:
-    """The evaluation day: the one given, else the snapshot's ``as_of``, else today."""
-    day = as_of or facts.as_of or dt.date.today()
-    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-        raise InputError(f"as_of: {day!r} är inget datum", f"as_of: {day!r} is not a date")
-    if not MIN_DAY <= day <= MAX_DAY:
-        raise InputError(
-            f"as_of: {day.isoformat()} ligger utanför 1900-01-01..2100-12-31",
-            f"as_of: {day.isoformat()} is outside 1900-01-01..2100-12-31",
-        )
-    return day
-
-
-def context_for(
-    agreement: Agreement,
-    facts: Facts,
-    as_of: dt.date | None = None,
-    horizon_days: int | None = None,
-    settings: Mapping[str, object] | None = None,
-) -> Context:
-    """The context every clause sees for this evaluation."""
-    day = resolve_as_of(facts, as_of)
-    resolved = agreement.settings(settings)
-    horizon = resolved.I13 if horizon_days is None else horizon_days
-    if horizon < 0:
-        raise InputError(f"horizon_days: {horizon} är negativt", f"horizon_days: {horizon} is negative")
-    return build_context(agreement, facts, day, resolved, horizon)
 
 
 def candidates(ctx: Context) -> list[Candidate]:

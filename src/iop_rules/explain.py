@@ -4,19 +4,17 @@ interpretation settings it depends on, why it has its status on the evaluation d
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import difflib
 import json
-import sys
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
 from ._types import Day, InputError
 from .agreement import Agreement, SettingValue
-from .context import Candidate, Context
-from .evaluate import all_candidates, context_for, report_for
+from .context import Candidate, Context, context_for
+from .evaluate import all_candidates, report_for
 from .facts import Facts
 from .messages import days
 from .report import AgreementStatus, Finding, Text
@@ -207,77 +205,4 @@ def explain(
     )
 
 
-def render_explanation(explanation: Explanation, lang: str = "sv") -> str:
-    """The explanation as a person reads it."""
-    sv = lang == "sv"
-    f = explanation.finding
-    lines = [
-        f"{f.id} — §{f.section} {explanation.section_title}",
-        f"  {f.message.get(lang)}",
-        "",
-        f"Status: {f.status} — {explanation.status_reason.get(lang)}",
-        ("Part: " if sv else "Party: ") + f.party,
-    ]
-    if f.due is not None:
-        lines.append(("Senast: " if sv else "Due: ") + f.due.isoformat())
-    if f.amount is not None:
-        lines.append(("Belopp: " if sv else "Amount: ") + f"{f.amount} SEK")
-    lines.append(
-        (f"Utvärderingsdag {explanation.as_of.isoformat()}, horisont {explanation.horizon_days} dagar (till {explanation.horizon_end.isoformat()})")
-        if sv
-        else f"Evaluation day {explanation.as_of.isoformat()}, horizon {explanation.horizon_days} days (to {explanation.horizon_end.isoformat()})"
-    )
-    lines.append(explanation.agreement.message.get(lang))
-    lines.append("")
-    lines.append("Beräkning:" if sv else "Computation:")
-    if not explanation.steps:
-        lines.append("  (inga beräknade datum eller belopp)" if sv else "  (no computed dates or amounts)")
-    for number, step in enumerate(explanation.steps, 1):
-        lines.append(f"  {number}. {step.get(lang)}")
-    lines.append("")
-    lines.append("Fakta som använts:" if sv else "Facts used:")
-    if not f.evidence:
-        lines.append("  (inga)" if sv else "  (none)")
-    for evidence in f.evidence:
-        when = f" {evidence.date.isoformat()}" if evidence.date else ""
-        detail = f" — {evidence.detail}" if evidence.detail else ""
-        lines.append(f"  • {evidence.fact} {evidence.id}{when}{detail}")
-    lines.append("")
-    lines.append("Tolkningar:" if sv else "Interpretations:")
-    if not explanation.settings:
-        lines.append("  (beror inte på någon tolkning)" if sv else "  (depends on no interpretation setting)")
-    for used in explanation.settings:
-        marker = "" if used.value == used.default else (" (inte standard)" if sv else " (not the default)")
-        meaning = f" — {used.meaning}" if used.meaning else ""
-        lines.append(f"  • {used.id} = {used.value}{marker}{meaning}")
-        lines.append(f"    {used.question_sv if sv else used.question}")
-    lines.append("")
-    lines.append(f"Avtalet §{f.section}: ”{f.quote}”" if sv else f"Agreement §{f.section} (Swedish): “{f.quote}”")
-    return "\n".join(lines) + "\n"
-
-
-def cmd_explain(args: argparse.Namespace) -> int:
-    """``iop-rules explain FACTS FINDING-ID``: how one finding came about."""
-    from .cli import load_inputs
-
-    agreement, facts = load_inputs(args)
-    explanation = explain(agreement, facts, args.finding_id, as_of=args.as_of, settings=dict(args.settings))
-    if args.format == "json":
-        sys.stdout.write(explanation.to_json())
-    else:
-        sys.stdout.write(render_explanation(explanation, args.lang))
-    return 0
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``explain`` to the command's subparsers."""
-    from .cli import add_common
-
-    parser = sub.add_parser("explain", help="explain how one finding came about")
-    add_common(parser)
-    parser.add_argument("finding_id", metavar="FINDING-ID", help="the finding's id, e.g. mid-term-evaluation")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.set_defaults(run=cmd_explain)
-
-
-__all__ = ["Explanation", "SettingUsed", "explain", "register", "render_explanation"]
+__all__ = ["Explanation", "SettingUsed", "explain"]

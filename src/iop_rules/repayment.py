@@ -31,7 +31,7 @@ from pydantic import BaseModel
 
 from ._types import Day, InputError, Sek, format_sek
 from .agreement import Agreement
-from .context import Context
+from .context import Context, context_for
 from .facts import Determination, Facts, MisuseCase
 from .report import REPORT_CONFIG, Evidence, Text, money
 
@@ -343,9 +343,6 @@ def assess_repayment(
     ``as_of`` defaults to the snapshot's ``as_of``, else today. An unknown case id, or a case not yet known on
     that day, raises InputError naming it.
     """
-    # Imported here: evaluate imports the clause registry, whose §8 clause imports this module.
-    from .evaluate import context_for
-
     if not isinstance(case_id, str):
         raise InputError(
             f"case_id: {case_id!r} är inget ärende-id (text)", f"case_id: {case_id!r} is not a case id (text)"
