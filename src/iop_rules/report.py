@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
+from ._docstrings import field_docstrings
 from ._types import Responsible, Sek
 
 Status = Literal[
@@ -42,7 +43,7 @@ Day = Annotated[dt.date, PlainSerializer(lambda d: d.isoformat(), return_type=st
 """A calendar day in a report, written YYYY-MM-DD. Reports are built by the library itself, so their days take
 pydantic's own date check rather than the facts' stricter, slower one (which refuses timestamps)."""
 
-REPORT_CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+REPORT_CONFIG = ConfigDict(frozen=True, extra="forbid", json_schema_extra=field_docstrings, defer_build=True)
 
 
 class Text(BaseModel):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 
 from ..agreement import Agreement, load_agreement
@@ -50,6 +49,8 @@ def parse_setting(text: str) -> tuple[str, str]:
 def write_atomically(path: Path, text: str) -> None:
     """Write a file whole or not at all: to a temporary file beside it, then renamed into place."""
     directory = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only the commands that write a file need it
+
     fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
