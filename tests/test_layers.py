@@ -31,6 +31,7 @@ LAYER_OF = {
     "iop_rules.dates": "evaluation",
     "iop_rules.cadence": "evaluation",
     "iop_rules.context": "evaluation",
+    "iop_rules.indexes": "evaluation",
     "iop_rules.clause": "evaluation",
     "iop_rules.messages": "evaluation",
     "iop_rules.repayment": "evaluation",
