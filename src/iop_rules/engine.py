@@ -51,6 +51,8 @@ class EngineFact(NamedTuple):
     assess: int = 0
     available: int = 0
     exercised: int = 0
+    condition: int = 0
+    """1 for a condition on which the agreement continues (§4), never a duty anyone can break."""
 
     def payload(self, sid: str) -> dict[str, Any]:
         """The fact as the engine takes it (its ``id`` there is its place in the batch, not its finding id)."""
@@ -82,7 +84,12 @@ STATUS_RULES: tuple[tuple[str, str, tuple[dict[str, Any], ...]], ...] = (
     (
         "duty_violated",
         "violated",
-        (*_OPEN_DUTY, {"done": 0}, {"has_due": 1}, {"$lt": {"due_day": {"$m": "as_of_day"}}}),
+        (*_OPEN_DUTY, {"condition": 0}, {"done": 0}, {"has_due": 1}, {"$lt": {"due_day": {"$m": "as_of_day"}}}),
+    ),
+    (
+        "condition_not_met",
+        "condition_not_met",
+        (*_OPEN_DUTY, {"condition": 1}, {"done": 0}, {"has_due": 1}, {"$lt": {"due_day": {"$m": "as_of_day"}}}),
     ),
     (
         "duty_due",
@@ -136,7 +143,7 @@ _STATUS_OF_RULE["catch_all"] = None
 
 _TEMPLATE = (
     '{"sid":"%s","id":%d,"t":%s,"as_of_day":%d,"horizon_day":%d,"has_due":%d,"due_day":%d,"done":%d,'
-    '"done_day":%d,"discharged":%d,"assess":%d,"available":%d,"exercised":%d}'
+    '"done_day":%d,"discharged":%d,"assess":%d,"available":%d,"exercised":%d,"condition":%d}'
 )
 _QUOTED_TYPES = {t: json.dumps(t) for t in {conditions[0]["t"] for _, _, conditions in STATUS_RULES}}
 
