@@ -182,6 +182,11 @@ class Context:
 
     def mid_term_record(self) -> Evaluation | None:
         """The evaluation that is the §4 mid-term evaluation: the first one that is so in substance."""
+        return self._mid_term_record
+
+    @cached_property
+    def _mid_term_record(self) -> Evaluation | None:
+        # Found once per evaluation: clauses ask it for every evaluation record.
         found = [e for e in self.facts.evaluations if self.reviews_compensation(e)]
         return min(found, key=lambda e: (e.date, e.id)) if found else None
 
@@ -198,9 +203,13 @@ Reasoning = Steps | Callable[[], Steps]
 """Reasoning steps (Swedish, English), or a function that writes them when asked."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Candidate:
-    """A duty, right or note a clause found, before the engine decides its status."""
+    """A duty, right or note a clause found, before the engine decides its status.
+
+    A value that nothing changes once made (``dataclasses.replace`` makes a changed copy), but not a frozen
+    dataclass: a frozen one's ``__init__`` sets each of its fields through ``object.__setattr__``, which made
+    building the ~60 candidates of an evaluation cost a fifth of it."""
 
     id: str
     kind: Kind

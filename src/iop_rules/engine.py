@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
@@ -164,6 +165,10 @@ def _encode(sid: str, facts: Sequence[EngineFact]) -> str:
     return "[" + ",".join(parts) + "]"
 
 
+_RULE = re.compile(r'\{"(\w+)":')
+_PLACE = re.compile(r'"id": ?(\d+)')
+
+
 class _Ruleset:
     """The ruleset in durable-rules' C core, driven directly."""
 
@@ -187,10 +192,14 @@ class _Ruleset:
         started = _core.start_action_for_state(self.handle, state)
         message: str | None = started[1] if started else None
         while message:
-            for rule, frames in json.loads(message).items():
-                if isinstance(frames, dict):
-                    frames = [frames]
-                out.append((rule, [frame["m"]["id"] for frame in frames]))
+            # The message is one rule's frames, {"rule":[{"m":{…"id": 3…}},…]}: only the rule and each fact's
+            # place are needed, so they are read off the text rather than parsing every fact back into a dict.
+            # Every fact has one int "id" (a quoted "id" inside the type's text would be escaped).
+            match = _RULE.match(message)
+            places = [int(place) for place in _PLACE.findall(message)]
+            if match is None or len(places) != message.count('{"m":'):
+                raise EngineError(f"durable-rules returned an action that cannot be read: {message[:200]!r}")
+            out.append((match.group(1), places))
             message = _core.complete_and_start_action(self.handle, state)
         return out
 
