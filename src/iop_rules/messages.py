@@ -8,7 +8,7 @@ from collections.abc import Callable
 from .context import PARTIES, Context, unsigned_parties
 from .report import AgreementStatus, Text
 
-PARTY_SV = {"city": "staden (Socialförvaltningen)", "fa": "Frälsningsarmén", "both": "båda parter"}
+PARTY_SV = {"city": "staden (socialförvaltningen)", "fa": "Frälsningsarmén", "both": "båda parter"}
 PARTY_EN = {"city": "the city (social services)", "fa": "the Salvation Army", "both": "both parties"}
 
 
