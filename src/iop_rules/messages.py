@@ -26,9 +26,11 @@ def duty_message(
     due: dt.date | None,
     done: dt.date | None = None,
     extra: tuple[str, str] = ("", ""),
+    reading: str | None = None,
 ) -> tuple[str, str]:
     """The message of a duty in a status: ``what`` names the duty ("Bidraget för 2026 ska betalas"),
-    ``extra`` adds a sentence in each language."""
+    ``extra`` adds a sentence in each language. ``reading`` names the register reading(s) that set or moved the
+    deadline (e.g. ``"I6"``): only a deadline written in the agreement is "som avtalat" / "as agreed"."""
     what_sv, what_en = what
     d = due.isoformat() if due else ""
     if status in ("pending", "due") and due is not None:
@@ -43,8 +45,10 @@ def duty_message(
         sv, en = f"{what_sv}: ej uppfyllt.", f"{what_en}: not fulfilled."
     elif status == "fulfilled":
         when_sv = f" {done.isoformat()}" if done else ""
-        sv = f"{what_sv}: gjort{when_sv}" + (f", senast {d} som avtalat." if due else ".")
-        en = f"{what_en}: done{' on ' + done.isoformat() if done else ''}" + (f", by {d} as agreed." if due else ".")
+        agreed_sv = f"enligt tolkning {reading}" if reading else "som avtalat"
+        agreed_en = f"under reading {reading}" if reading else "as agreed"
+        sv = f"{what_sv}: gjort{when_sv}" + (f", senast {d} {agreed_sv}." if due else ".")
+        en = f"{what_en}: done{' on ' + done.isoformat() if done else ''}" + (f", by {d} {agreed_en}." if due else ".")
     elif status == "fulfilled_late" and due is not None and done is not None:
         late = (done - due).days
         sv = f"{what_sv} senast {d}; det gjordes {done.isoformat()}, {days(late, 'sv')} för sent."

@@ -193,6 +193,7 @@ def steering_group(ctx: Context) -> list[Candidate]:
                 ),
                 due,
                 done,
+                reading="I5",
             )
 
         out.append(
