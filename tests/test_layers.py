@@ -23,8 +23,6 @@ LAYER_OF = {
     "iop_rules._types": "models",
     "iop_rules._io": "models",
     "iop_rules.catalogue": "models",
-    "iop_rules.schemas": "models",
-    "iop_rules.schemas.__main__": "models",
     "iop_rules._docstrings": "models",
     "iop_rules._holidays_se": "evaluation",
     "iop_rules.agreement": "models",
@@ -44,6 +42,8 @@ LAYER_OF = {
     "iop_rules.compare": "analyses",
     "iop_rules.coverage": "analyses",
     "iop_rules.scenarios": "analyses",
+    "iop_rules.schemas": "analyses",
+    "iop_rules.schemas.__main__": "cli",
     "iop_rules": "analyses",
     "iop_rules.__main__": "cli",
 }

@@ -45,10 +45,11 @@ def duty(
     due: dt.date | None,
     done: dt.date | None = None,
     extra: Msg | None = None,
+    agreed: bool = False,
 ) -> Msg:
     """The message of a duty in a status: ``what`` names the duty ("Staden ska betala bidraget för 2026"),
-    ``extra`` adds a sentence. The deadline is stated, never called "as agreed": where it comes from (the
-    agreement, or a reading of it) is the clause's ``extra`` or reasoning to say."""
+    ``extra`` adds a sentence. Only a deadline written in the agreement (``agreed``) is met "som avtalat" / "as
+    agreed"; one set or moved by a reading of it says so in the clause's ``extra``."""
     if status in ("pending", "due") and due is not None:
         left = (due - ctx.as_of).days
         if left == 0:
@@ -59,6 +60,8 @@ def duty(
         main = msg("duty.violated.by", what=what, due=due, late=day_count((ctx.as_of - due).days))
     elif status == "violated":
         main = msg("duty.violated", what=what)
+    elif status == "fulfilled" and due is not None and done is not None and agreed:
+        main = msg("duty.fulfilled.agreed", what=what, due=due, done=done)
     elif status == "fulfilled" and due is not None:
         main = msg("duty.fulfilled.by", what=what, due=due, done=done) if done else msg("duty.fulfilled.by.undated", what=what, due=due)
     elif status == "fulfilled":

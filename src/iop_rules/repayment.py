@@ -12,10 +12,11 @@ The agreement's words, step by step:
   outcome. Either letter undecided (and none established) → ``needs_assessment``, naming what remains.
 - Both exemptions rejected on a manifest case → ``claimable``: the affected amount, capped at the grant actually
   paid for that grant year (the §6 grant payments known on the day), less what fa has already repaid.
-- The cap is per grant year, across all cases on that year's funds (``year_share``): the cases that are
-  claimable or still to be assessed take their affected amounts in the order they became known (case date, then
-  id), each from what the earlier ones left, so together they never exceed the grant paid. Two cases of
-  150 000 kr on a 200 000 kr grant take 150 000 kr and 50 000 kr.
+- The cap is per grant year, across all cases on that year's funds (``year_share``): what fa has repaid on the
+  year's cases is already back; the cases that are claimable or still to be assessed take their affected amounts
+  less their repayments in the order they became known (case date, then id), each from what the earlier ones
+  left, so together they never exceed the grant paid less what was repaid. Two cases of 150 000 kr on a
+  200 000 kr grant take 150 000 kr and 50 000 kr.
 - "avsedda ändamål" are the purposes and target group of §1: the first line quotes them.
 
 The library never decides ``manifest``, (a) or (b): they are recorded determinations (``facts.MisuseCase``),
@@ -92,13 +93,14 @@ class RepaymentAssessment(BaseModel):
     grant_paid: Sek
     """The grant paid for the case's grant year, as known on the day."""
     grant_left: Sek
-    """What remains of that grant for this case after the shares of the earlier cases on the year's funds that
-    are claimable or still to be assessed (the cap is per grant year, across all its cases)."""
+    """What remains of that grant for this case: the grant paid, less what fa has repaid on the year's cases and
+    the shares of the earlier cases on the year's funds that are claimable or still to be assessed (the cap is
+    per grant year, across all its cases)."""
     repaid: Sek
     """What fa has already repaid on the case."""
     ceiling: Sek
-    """What would be claimable if neither exemption applied: the affected amount, capped at what remains of the
-    grant paid (``grant_left``), less repayments."""
+    """What would be claimable if neither exemption applied: the affected amount less what was repaid on the
+    case, capped at what remains of the grant paid (``grant_left``)."""
     claimable: Sek
     """What city may claim now: ``ceiling`` when the status is ``claimable``, otherwise 0."""
     claimed: Sek
@@ -156,47 +158,66 @@ class Share(BaseModel):
 
     grant_paid: Sek
     """The grant paid for the year, as known on the day."""
+    repaid_on_year: Sek
+    """What fa has already repaid on the year's cases that are claimable or still to be assessed (this one
+    included): money already back, which no case can claim again."""
     before: tuple[tuple[str, Sek], ...]
     """The earlier cases on the year's funds that take a share, in order (case date, then id), with their share."""
     left: Sek
-    """What remains of the grant paid for this case after the earlier cases' shares."""
-    capped: Sek
-    """This case's share: its affected amount, capped at what remains."""
+    """What remains of the grant paid for this case: the grant paid, less those repayments and the earlier
+    cases' shares (never below 0)."""
+    ceiling: Sek
+    """This case's share: its affected amount less what was repaid on it, capped at what remains."""
+
+
+def _repaid(case: MisuseCase) -> Decimal:
+    return money(sum((r.amount for r in case.repayments), Decimal(0)))
+
+
+def _own_share(case: MisuseCase, left: Decimal) -> Decimal:
+    return money(min(max(money(case.amount) - _repaid(case), Decimal(0)), max(left, Decimal(0))))
 
 
 def year_share(facts: Facts, case: MisuseCase) -> Share:
     """The case's share of its grant year's cap, from the facts known on a day.
 
-    The cap is per grant year, across all cases on that year's funds: the cases that are claimable or still to be
-    assessed take their affected amount, in order of the day each became known (then by id), each from what the
-    earlier ones left of the grant paid. Together they never exceed the grant paid. A case that is exempt or not
-    manifest takes nothing; its own figure is what would be left for it.
+    The cap is per grant year, across all cases on that year's funds: of the grant paid, what fa has already
+    repaid on the year's cases is back, and the rest is shared by the cases that are claimable or still to be
+    assessed, each taking its affected amount less its repayments, in the order the cases became known (case
+    date, then id), from what the earlier ones left. Together what may be claimed never exceeds the grant paid
+    less what was repaid. A case that is exempt or not manifest takes nothing; its own figure is what would be
+    left for it.
     """
     year = case.grant_year
     paid = money(sum((p.amount for p in facts.grant_payments if p.grant_year == year), Decimal(0)))
-    left = paid
+    cases = sorted((c for c in facts.misuse_cases if c.grant_year == year), key=_order)
+    sharing = [c for c in cases if _may_be_claimed(_status(c)[0])]
+    repaid_on_year = money(sum((_repaid(c) for c in sharing), Decimal(0)))
+    if case not in sharing:
+        repaid_on_year = money(repaid_on_year + _repaid(case))
+    left = paid - repaid_on_year
     before: list[tuple[str, Decimal]] = []
-    for other in sorted((c for c in facts.misuse_cases if c.grant_year == year), key=_order):
-        if other.id == case.id:
+    for other in sharing:
+        if _order(other) >= _order(case):
             break
-        if _may_be_claimed(_status(other)[0]):
-            share = min(money(other.amount), left)
-            before.append((other.id, share))
-            left -= share
-    return Share(grant_paid=paid, before=tuple(before), left=money(left), capped=money(min(money(case.amount), left)))
+        share = _own_share(other, left)
+        before.append((other.id, share))
+        left -= share
+    left = money(max(left, Decimal(0)))
+    return Share(
+        grant_paid=paid, repaid_on_year=repaid_on_year, before=tuple(before), left=left, ceiling=_own_share(case, left)
+    )
 
 
 def _limit_on(ctx: Context, case: MisuseCase, day: dt.date) -> tuple[Decimal, RepaymentStatus]:
-    """What could be claimed on the case on ``day`` (its share less the repayments made by then; the upper bound
+    """What could be claimed on the case on ``day`` (its share after the repayments made by then; the upper bound
     while it awaits assessment; nothing once exempt or not manifest), and its status that day."""
     known = ctx.facts.visible(day)
     then = next(c for c in known.misuse_cases if c.id == case.id)
     status = _status(then)[0]
     if not _may_be_claimed(status):
         return money(Decimal(0)), status
-    share = year_share(known, then)
-    repaid = sum((r.amount for r in then.repayments), Decimal(0))
-    return money(max(share.capped - repaid, Decimal(0))), status
+    return year_share(known, then).ceiling, status
 
 
 def _purposes_line(ctx: Context) -> RepaymentLine:
@@ -299,6 +320,62 @@ def _claim_lines(
     return lines, excess
 
 
+def _amount_lines(
+    ctx: Context, case: MisuseCase, status: RepaymentStatus, share: Share, q_repayment: str
+) -> list[RepaymentLine]:
+    """The amounts, line by line: the grant paid, how the year's cases share it, this case's share."""
+    year = case.grant_year
+    affected, repaid, ceiling = money(case.amount), _repaid(case), share.ceiling
+    lines = [
+        RepaymentLine(
+            section=GRANT_SECTION,
+            quote=ctx.quote(GRANT_SECTION, "grant_payment"),
+            text=Text.of(msg("repayment.grant_paid", year=year, day=ctx.as_of, paid=share.grant_paid)),
+            amount=share.grant_paid,
+        )
+    ]
+    parts: list[Msg] = []
+    if share.repaid_on_year > 0:
+        parts.append(msg("repayment.shared.repaid", amount=share.repaid_on_year))
+    if share.before:
+        taken = tuple(msg("repayment.taken", case=other, amount=amount) for other, amount in share.before)
+        parts.append(msg("repayment.shared.before", taken=taken))
+    if parts:
+        lines.append(
+            RepaymentLine(
+                section=SECTION,
+                quote=q_repayment,
+                text=Text.of(msg("repayment.shared", parts=tuple(parts), left=share.left)),
+                amount=share.left,
+            )
+        )
+    lines.append(
+        RepaymentLine(
+            section=SECTION,
+            quote=q_repayment,
+            text=Text.of(msg("repayment.repaid", repaid=repaid)),
+            amount=repaid,
+        )
+    )
+    net = money(max(affected - repaid, Decimal(0)))
+    lines.append(
+        RepaymentLine(
+            section=SECTION,
+            quote=q_repayment,
+            text=Text.of(
+                msg("repayment.capped", affected=affected, repaid=repaid, net=net, left=share.left, ceiling=ceiling)
+            ),
+            amount=ceiling,
+        )
+    )
+    if status == "claimable":
+        text = msg("repayment.claimable_sum", ceiling=ceiling)
+    else:
+        text = msg("repayment.upper_limit", ceiling=ceiling)
+    lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=Text.of(text), amount=ceiling))
+    return lines
+
+
 def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     """The §8 outcome of one misuse case known in the context."""
     q_repayment = ctx.quote(SECTION, "repayment")
@@ -309,8 +386,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     grant_paid = share.grant_paid
     repaid = money(sum((r.amount for r in case.repayments), Decimal(0)))
     claimed = money(sum((c.amount for c in case.claims), Decimal(0)))
-    capped = share.capped
-    ceiling = money(max(capped - repaid, Decimal(0)))
+    ceiling = share.ceiling
     status, established, undecided = _status(case)
     claimable = ceiling if status == "claimable" else money(Decimal(0))
     determinations: tuple[tuple[Letter, Determination | None], ...] = (("a", case.care_shown), ("b", case.disproportionate))
@@ -334,45 +410,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
             )
 
     if _may_be_claimed(status):
-        lines.append(
-            RepaymentLine(
-                section=GRANT_SECTION,
-                quote=ctx.quote(GRANT_SECTION, "grant_payment"),
-                text=Text.of(msg("repayment.grant_paid", year=year, day=ctx.as_of, paid=grant_paid)),
-                amount=grant_paid,
-            )
-        )
-        if share.before:
-            taken = tuple(msg("repayment.taken", case=other, amount=amount) for other, amount in share.before)
-            lines.append(
-                RepaymentLine(
-                    section=SECTION,
-                    quote=q_repayment,
-                    text=Text.of(msg("repayment.shared", taken=taken, left=share.left)),
-                    amount=share.left,
-                )
-            )
-        lines.append(
-            RepaymentLine(
-                section=SECTION,
-                quote=q_repayment,
-                text=Text.of(msg("repayment.capped", affected=affected, left=share.left, capped=capped)),
-                amount=capped,
-            )
-        )
-        lines.append(
-            RepaymentLine(
-                section=SECTION,
-                quote=q_repayment,
-                text=Text.of(msg("repayment.repaid", repaid=repaid)),
-                amount=repaid,
-            )
-        )
-        if status == "claimable":
-            text = msg("repayment.claimable_sum", capped=capped, repaid=repaid, ceiling=ceiling)
-        else:
-            text = msg("repayment.upper_limit", capped=capped, repaid=repaid, ceiling=ceiling)
-        lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=Text.of(text), amount=ceiling))
+        lines.extend(_amount_lines(ctx, case, status, share, q_repayment))
 
     if case.claims:
         lines.append(

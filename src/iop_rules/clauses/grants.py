@@ -90,7 +90,7 @@ def grant_payment(ctx: Context, year: int, owed: Decimal, source: str) -> list[C
     what = msg("grant.what", year=year, owed=owed)
 
     def describe(status: str) -> Msg:
-        return duty(status, ctx, what, due, done, extra)
+        return duty(status, ctx, what, due, done, extra, agreed=due == written)
 
     evidence = [_evidence(p) for p in payments]
     if renegotiated:

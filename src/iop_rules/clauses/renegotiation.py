@@ -130,6 +130,9 @@ def _right(ctx: Context, party: PartyKey, findings: Sequence[Finding]) -> Candid
             why = msg("renegotiation.why.ended", last=last)
         else:
             why = _no_ground_reason(ctx, findings, against, ctx.as_of)
+        # Once the agreement has ended the right is gone for good; otherwise a new breach may found it again.
+        if ctx.as_of > last:
+            return msg("renegotiation.right.gone", holder=PARTY[party], other=PARTY[against], why=why)
         return msg("renegotiation.right.unavailable", holder=PARTY[party], other=PARTY[against], why=why)
 
     return Candidate(

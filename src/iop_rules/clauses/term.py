@@ -199,7 +199,7 @@ def renegotiation(ctx: Context) -> Candidate:
         if status in ("fulfilled", "fulfilled_late") and compensation is not None:
             grants = compensation.amendment.grants
             extra = msg("renegotiation.agreed", amendment=compensation.amendment.id, amounts=_amounts(grants))
-            return duty(status, ctx, what, cutoff, done, extra)
+            return duty(status, ctx, what, cutoff, done, extra, agreed=True)
         return duty(status, ctx, what, cutoff, done, consequence)
 
     return Candidate(
