@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
 from ._docstrings import field_docstrings
-from .catalogue import Msg, msg
+from .catalogue import Msg, money, msg
 
 PartyKey = Literal["city", "fa"]
 """A party of the agreement: ``city`` is Socialförvaltningen, Helsingborgs stad; ``fa`` is Frälsningsarmén."""
@@ -321,14 +321,6 @@ def from_ore(ore: int) -> Decimal:
 
 
 def format_sek(amount: Decimal, lang: str = "sv") -> str:
-    """An amount as a person reads it: ``199 999,99 kr`` in Swedish, ``SEK 199,999.99`` in English."""
-    whole, _, frac = f"{amount:.2f}".partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    whole = whole.lstrip("-")
-    groups = []
-    while whole:
-        groups.append(whole[-3:])
-        whole = whole[:-3]
-    if lang == "sv":
-        return f"{sign}{' '.join(reversed(groups))},{frac} kr"
-    return f"SEK {sign}{','.join(reversed(groups))}.{frac}"
+    """An amount as a person reads it: ``199 999,99 kr`` in Swedish, ``SEK 199,999.99`` in English (Babel, the
+    same as every message: ``catalogue.money``)."""
+    return money(amount, lang)
