@@ -28,6 +28,8 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import os
+import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -162,6 +164,20 @@ def po_path(lang: str) -> resources.abc.Traversable:
 
 
 _lock = threading.Lock()
+
+
+def _fresh_locks_in_child() -> None:
+    # A process forked while another thread was reading a catalogue, or inside Babel's locale data (guarded by its
+    # module-level lock, taken on every lookup), would wait on a lock no thread of the child will ever release.
+    global _lock
+    _lock = threading.Lock()
+    localedata = sys.modules.get("babel.localedata")
+    if localedata is not None and hasattr(localedata, "_cache_lock"):
+        setattr(localedata, "_cache_lock", threading.RLock())  # noqa: B010 (a private name of Babel)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fresh_locks_in_child)
 
 
 @cache
