@@ -14,8 +14,9 @@ import pytest
 from iop_rules import Agreement
 from iop_rules.clause import Rule
 from iop_rules.clauses import CLAUSES
+from iop_rules.cli.docs import write_docs
 from iop_rules.coverage import load_coverage
-from iop_rules.docs import generate, stale_files, write_docs
+from iop_rules.presentation.docs import generate, stale_files
 from iop_rules.scenarios import load_scenario_file, run_scenario
 
 from .conftest import ROOT
@@ -31,7 +32,7 @@ def generated(agreement: Agreement) -> dict[str, str]:
 
 def test_docs_are_not_stale(generated: dict[str, str]) -> None:
     stale = stale_files(DOCS, generated)
-    assert not stale, f"docs/ is stale ({', '.join(stale)}): regenerate with `python -m iop_rules.docs --out docs`"
+    assert not stale, f"docs/ is stale ({', '.join(stale)}): regenerate with `iop-rules docs --out docs`"
 
 
 def test_every_section_has_its_page_with_title_words_rules_and_coverage(generated: dict[str, str], agreement: Agreement) -> None:
@@ -148,7 +149,7 @@ def test_the_guide_names_every_key_a_scenario_accepts() -> None:
 def test_regenerate_from_the_command_line(tmp_path: Path) -> None:
     out = tmp_path / "docs"
     result = subprocess.run(
-        [sys.executable, "-m", "iop_rules.docs", "--out", str(out)], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-m", "iop_rules", "docs", "--out", str(out)], capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == 0, result.stderr
     assert (out / "sections" / "11.md").is_file() and (out / "schema" / "report.schema.json").is_file()

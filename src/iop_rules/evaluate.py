@@ -7,44 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from . import engine
-from ._types import MAX_DAY, MIN_DAY, InputError
 from .agreement import Agreement
 from .clauses import CLAUSES
-from .context import Candidate, Context, agreement_status, build_context
+from .context import Candidate, Context, agreement_status, build_context, context_for
 from .facts import Facts
 from .report import SEVERITY_RANK, Finding, Report
 
 _UPCOMING_DUTY = ("due", "needs_assessment")
 """Duty statuses listed among upcoming actions: due within the horizon, or waiting for a person's decision."""
-
-
-def resolve_as_of(facts: Facts, as_of: dt.date | None) -> dt.date:
-    """The evaluation day: the one given, else the snapshot's ``as_of``, else today."""
-    day = as_of or facts.as_of or dt.date.today()
-    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-        raise InputError(f"as_of: {day!r} är inget datum", f"as_of: {day!r} is not a date")
-    if not MIN_DAY <= day <= MAX_DAY:
-        raise InputError(
-            f"as_of: {day.isoformat()} ligger utanför 1900-01-01..2100-12-31",
-            f"as_of: {day.isoformat()} is outside 1900-01-01..2100-12-31",
-        )
-    return day
-
-
-def context_for(
-    agreement: Agreement,
-    facts: Facts,
-    as_of: dt.date | None = None,
-    horizon_days: int | None = None,
-    settings: Mapping[str, object] | None = None,
-) -> Context:
-    """The context every clause sees for this evaluation."""
-    day = resolve_as_of(facts, as_of)
-    resolved = agreement.settings(settings)
-    horizon = resolved.I13 if horizon_days is None else horizon_days
-    if horizon < 0:
-        raise InputError(f"horizon_days: {horizon} är negativt", f"horizon_days: {horizon} is negative")
-    return build_context(agreement, facts, day, resolved, horizon)
 
 
 def candidates(ctx: Context) -> list[Candidate]:
@@ -61,6 +31,11 @@ def _classified(ctx: Context, found: list[Candidate]) -> dict[str, Finding]:
 def first_pass(ctx: Context) -> tuple[Finding, ...]:
     """The first-pass findings of a context (every clause's ``evaluate``), classified by the engine."""
     return tuple(sorted(_classified(ctx, candidates(ctx)).values(), key=lambda f: f.id))
+
+
+def one_off_ids(found: list[Candidate]) -> frozenset[str]:
+    """The ids of candidates whose breach is one-off (an event, or a period's count missed)."""
+    return frozenset(c.id for c in found if c.event or c.one_off)
 
 
 def _with_history(ctx: Context) -> Context:
@@ -85,7 +60,7 @@ def _run_passes(ctx: Context) -> _Passes:
     reviewers = [clause for clause in CLAUSES if clause.review is not None]
     if reviewers:
         first = tuple(sorted(findings.values(), key=lambda f: f.id))
-        reviewed = _with_history(ctx)
+        reviewed = _with_history(replace(ctx, one_off_ids=one_off_ids(found)))
         extra: list[Candidate] = []
         for clause in reviewers:
             assert clause.review is not None
@@ -128,7 +103,7 @@ def evaluate(
 ) -> Report:
     """What the agreement asks on ``as_of``, given the facts known that day.
 
-    ``settings`` overrides interpretation settings (I1–I14) for this evaluation only. Findings are values:
+    ``settings`` overrides interpretation settings (I1–I16) for this evaluation only. Findings are values:
     only bad input raises (InputError).
     """
     ctx = context_for(agreement, facts, as_of, horizon_days, settings)

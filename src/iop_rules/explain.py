@@ -4,19 +4,17 @@ interpretation settings it depends on, why it has its status on the evaluation d
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import difflib
 import json
-import sys
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
 from ._types import Day, InputError
 from .agreement import Agreement, SettingValue
-from .context import Candidate, Context
-from .evaluate import all_candidates, context_for, report_for
+from .context import Candidate, Context, context_for
+from .evaluate import all_candidates, report_for
 from .facts import Facts
 from .messages import days
 from .report import AgreementStatus, Finding, Text
@@ -30,7 +28,7 @@ class SettingUsed(BaseModel):
     model_config = _CONFIG
 
     id: str
-    """``I1`` to ``I14``."""
+    """``I1`` to ``I16``."""
     value: SettingValue
     """The reading in force for this evaluation."""
     default: SettingValue
@@ -83,7 +81,7 @@ def _status_reason(candidate: Candidate, finding: Finding, ctx: Context) -> Text
         when_sv = f"förfaller {d}, efter" if due else "uppstår efter"
         when_en = f"falls due on {d}, after" if due else "arises after"
         return Text(
-            sv=f"Bortfallen: åtagandet {when_sv} överenskommelsens sista dag {last}.",
+            sv=f"Bortfallet: åtagandet {when_sv} överenskommelsens sista dag {last}.",
             en=f"Discharged: the duty {when_en} the agreement's last day, {last}.",
         )
     if status == "needs_assessment":
@@ -93,28 +91,35 @@ def _status_reason(candidate: Candidate, finding: Finding, ctx: Context) -> Text
         )
     if status == "fulfilled" and done is not None and due is not None:
         return Text(
-            sv=f"Uppfylld: gjort {done.isoformat()}, senast {d} (sista dagen räknas).",
+            sv=f"Uppfyllt: gjort {done.isoformat()}, senast {d} (sista dagen räknas).",
             en=f"Fulfilled: done on {done.isoformat()}, on or before the deadline {d} (the last day counts).",
         )
     if status == "fulfilled":
         when = f" {done.isoformat()}" if done else ""
-        return Text(sv=f"Uppfylld: gjort{when}; ingen tidsgräns.", en=f"Fulfilled: done{' on' + when if when else ''}; no deadline.")
+        return Text(sv=f"Uppfyllt: gjort{when}; ingen tidsgräns.", en=f"Fulfilled: done{' on' + when if when else ''}; no deadline.")
     if status == "fulfilled_late" and done is not None and due is not None:
         late = (done - due).days
         return Text(
-            sv=f"Uppfylld för sent: gjort {done.isoformat()}, {days(late, 'sv')} efter sista dagen {d}. En avhjälpt avvikelse.",
+            sv=f"Uppfyllt för sent: gjort {done.isoformat()}, {days(late, 'sv')} efter sista dagen {d}. En avhjälpt avvikelse.",
             en=f"Fulfilled late: done on {done.isoformat()}, {days(late, 'en')} after the deadline {d}. A breach that was cured.",
+        )
+    if status == "condition_not_met" and due is not None:
+        return Text(
+            sv=f"Villkoret ej uppfyllt: inte uppfyllt senast {d}. Ett villkor för att överenskommelsen ska fortsätta, "
+            "inte ett åtagande: ingen part har brutit mot överenskommelsen.",
+            en=f"Condition not met: not met by {d}. A condition for the agreement to continue, not a duty: no party "
+            "is at fault.",
         )
     if status == "violated" and candidate.event:
         return Text(
-            sv="Åsidosatt: en händelse som i sig bryter mot avtalet (den kan inte göras ogjord).",
-            en="Violated: an event that in itself breaks the agreement (it cannot be undone).",
+            sv="Ej uppfyllt: en händelse som i sig bryter mot avtalet (den kan inte göras ogjord).",
+            en="Not fulfilled: an event that in itself breaks the agreement (it cannot be undone).",
         )
     if status == "violated" and due is not None:
         late = (as_of - due).days
         return Text(
-            sv=f"Åsidosatt: inte gjort, och utvärderingsdagen {a} är {days(late, 'sv')} efter sista dagen {d}.",
-            en=f"Violated: not done, and the evaluation day {a} is {days(late, 'en')} after the deadline {d}.",
+            sv=f"Ej uppfyllt: inte gjort, och utvärderingsdagen {a} är {days(late, 'sv')} efter sista dagen {d}.",
+            en=f"Not fulfilled: not done, and the evaluation day {a} is {days(late, 'en')} after the deadline {d}.",
         )
     if status == "due" and due is not None:
         left = (due - as_of).days
@@ -128,13 +133,13 @@ def _status_reason(candidate: Candidate, finding: Finding, ctx: Context) -> Text
             en=f"Pending: not done; the deadline {d} lies after the horizon's end {h}.",
         )
     if status == "open":
-        return Text(sv="Öppen: inte gjort, och avtalet anger ingen tidsgräns.", en="Open: not done, and the agreement sets no deadline.")
+        return Text(sv="Öppet: inte gjort, och avtalet anger ingen tidsgräns.", en="Open: not done, and the agreement sets no deadline.")
     if status == "available":
         return Text(sv="Rätten kan utövas på utvärderingsdagen.", en="The right may be exercised on the evaluation day.")
     if status == "exercised":
         return Text(sv="Rätten har utövats.", en="The right has been exercised.")
     if status == "expired":
-        return Text(sv="Rätten kan inte (längre) utövas.", en="The right cannot be exercised (any longer).")
+        return Text(sv="Rätten kan inte längre utnyttjas.", en="The right cannot be exercised (any longer).")
     return Text(
         sv="En notering: något parterna bör känna till, varken ett åtagande eller en rätt.",
         en="A note: something the parties should know, neither a duty nor a right.",
@@ -207,77 +212,4 @@ def explain(
     )
 
 
-def render_explanation(explanation: Explanation, lang: str = "sv") -> str:
-    """The explanation as a person reads it."""
-    sv = lang == "sv"
-    f = explanation.finding
-    lines = [
-        f"{f.id} — §{f.section} {explanation.section_title}",
-        f"  {f.message.get(lang)}",
-        "",
-        f"Status: {f.status} — {explanation.status_reason.get(lang)}",
-        ("Part: " if sv else "Party: ") + f.party,
-    ]
-    if f.due is not None:
-        lines.append(("Senast: " if sv else "Due: ") + f.due.isoformat())
-    if f.amount is not None:
-        lines.append(("Belopp: " if sv else "Amount: ") + f"{f.amount} SEK")
-    lines.append(
-        (f"Utvärderingsdag {explanation.as_of.isoformat()}, horisont {explanation.horizon_days} dagar (till {explanation.horizon_end.isoformat()})")
-        if sv
-        else f"Evaluation day {explanation.as_of.isoformat()}, horizon {explanation.horizon_days} days (to {explanation.horizon_end.isoformat()})"
-    )
-    lines.append(explanation.agreement.message.get(lang))
-    lines.append("")
-    lines.append("Beräkning:" if sv else "Computation:")
-    if not explanation.steps:
-        lines.append("  (inga beräknade datum eller belopp)" if sv else "  (no computed dates or amounts)")
-    for number, step in enumerate(explanation.steps, 1):
-        lines.append(f"  {number}. {step.get(lang)}")
-    lines.append("")
-    lines.append("Fakta som använts:" if sv else "Facts used:")
-    if not f.evidence:
-        lines.append("  (inga)" if sv else "  (none)")
-    for evidence in f.evidence:
-        when = f" {evidence.date.isoformat()}" if evidence.date else ""
-        detail = f" — {evidence.detail}" if evidence.detail else ""
-        lines.append(f"  • {evidence.fact} {evidence.id}{when}{detail}")
-    lines.append("")
-    lines.append("Tolkningar:" if sv else "Interpretations:")
-    if not explanation.settings:
-        lines.append("  (beror inte på någon tolkning)" if sv else "  (depends on no interpretation setting)")
-    for used in explanation.settings:
-        marker = "" if used.value == used.default else (" (inte standard)" if sv else " (not the default)")
-        meaning = f" — {used.meaning}" if used.meaning else ""
-        lines.append(f"  • {used.id} = {used.value}{marker}{meaning}")
-        lines.append(f"    {used.question_sv if sv else used.question}")
-    lines.append("")
-    lines.append(f"Avtalet §{f.section}: ”{f.quote}”" if sv else f"Agreement §{f.section} (Swedish): “{f.quote}”")
-    return "\n".join(lines) + "\n"
-
-
-def cmd_explain(args: argparse.Namespace) -> int:
-    """``iop-rules explain FACTS FINDING-ID``: how one finding came about."""
-    from .cli import load_inputs
-
-    agreement, facts = load_inputs(args)
-    explanation = explain(agreement, facts, args.finding_id, as_of=args.as_of, settings=dict(args.settings))
-    if args.format == "json":
-        sys.stdout.write(explanation.to_json())
-    else:
-        sys.stdout.write(render_explanation(explanation, args.lang))
-    return 0
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``explain`` to the command's subparsers."""
-    from .cli import add_common
-
-    parser = sub.add_parser("explain", help="explain how one finding came about")
-    add_common(parser)
-    parser.add_argument("finding_id", metavar="FINDING-ID", help="the finding's id, e.g. mid-term-evaluation")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.set_defaults(run=cmd_explain)
-
-
-__all__ = ["Explanation", "SettingUsed", "explain", "register", "render_explanation"]
+__all__ = ["Explanation", "SettingUsed", "explain"]

@@ -1,0 +1,54 @@
+"""``iop-rules docs``: regenerate the documentation in ``docs/`` (or, with ``--check``, say what is stale).
+
+Exit codes: 0 done (or up to date), 1 stale (with ``--check``), 2 bad input (a message, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..agreement import load_agreement
+from ..presentation.docs import generate, stale_files
+from ._options import write_atomically
+
+
+def write_docs(out: Path, files: dict[str, str]) -> list[str]:
+    """Write the generated files under ``out`` (each whole or not at all); the paths that changed."""
+    changed = stale_files(out, files)
+    for relative in changed:
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, files[relative])
+    return changed
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    """``iop-rules docs``: regenerate ``docs/`` (or, with ``--check``, exit 1 when it is stale)."""
+    agreement = load_agreement(args.agreement)
+    files = generate(agreement, scenarios_dir=Path(args.scenarios) if args.scenarios else None)
+    out = Path(args.out)
+    if args.check:
+        stale = stale_files(out, files)
+        for relative in stale:
+            sys.stdout.write(f"stale: {out / relative}\n")
+        return 1 if stale else 0
+    for relative in write_docs(out, files):
+        sys.stdout.write(f"wrote {out / relative}\n")
+    return 0
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", default="docs", metavar="DIR", help="directory to write into (default docs)")
+    parser.add_argument("--agreement", metavar="FILE", help="agreement file (default: the bundled agreement.toml)")
+    parser.add_argument("--scenarios", metavar="DIR", help="scenario directory (default tests/scenarios)")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when docs are stale")
+    parser.add_argument("--lang", choices=("sv", "en"), default="en", help="language of error messages")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``docs`` to the command's subparsers."""
+    parser = sub.add_parser("docs", help="regenerate the documentation in docs/")
+    _add_arguments(parser)
+    parser.set_defaults(run=cmd_docs)
