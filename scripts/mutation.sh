@@ -26,6 +26,9 @@ if "$VENV/bin/python" -c "import iop_rules" 2>/dev/null; then
   echo "mutation: iop_rules is installed in $VENV; the tests would not see the mutants" >&2
   exit 1
 fi
+# The fork server reads its preload list (relative to mutants/) before mutmut copies anything there.
+mkdir -p mutants/scripts
+cp scripts/mutation-preload.txt mutants/scripts/
 # A test that starts a Python subprocess finds the mutated package too.
 export PYTHONPATH="$PWD/mutants/src"
 nice -n 19 "$VENV/bin/mutmut" run --max-children "${MUTATION_CHILDREN:-2}" "$@"

@@ -94,3 +94,34 @@ def test_an_authority_finding_final_after_the_agreement_s_end_is_discharged(chec
     record = {"id": "ivo1", "date": "2026-12-01", "authority": "IVO", "final": "2027-01-15", "concerns_activities": True}
     report = check("2027-02-01", authority_findings=[record])
     assert finding(report, "authority-finding/ivo1").status == "discharged"
+
+
+def test_the_first_dialogue_fulfils_a_dispute_whatever_order_the_dialogues_are_recorded_in(check: Check) -> None:
+    # Recorded later-first: the obligation was fulfilled by the earlier dialogue, and the evidence lists them by day.
+    dialogues = [
+        {"id": "dlg-b", "dispute_id": "t1", "date": "2026-11-05"},
+        {"id": "dlg-a", "dispute_id": "t1", "date": "2026-10-20"},
+    ]
+    found = finding(check("2026-11-30", disputes=DISPUTE, dialogues=dialogues), "dispute/t1")
+    assert (found.kind, found.status, found.party, found.severity) == ("duty", "fulfilled", "both", "major")
+    assert found.message.sv == "Tvisten 2026-10-01 (t1, väckt av Frälsningsarmén) ska lösas genom dialog: gjort 2026-10-20."
+    assert found.message.en == (
+        "The dispute of 2026-10-01 (t1, raised by the Salvation Army) must be resolved through dialogue: done on 2026-10-20."
+    )
+    assert [(e.fact, e.id, e.date) for e in found.evidence] == [
+        ("disputes", "t1", day("2026-10-01")),
+        ("dialogues", "dlg-a", day("2026-10-20")),
+        ("dialogues", "dlg-b", day("2026-11-05")),
+    ]
+    assert found.evidence[0].detail == "raised_by=fa"
+
+
+def test_an_open_dispute_says_it_has_no_deadline(check: Check) -> None:
+    found = finding(check("2026-10-15", disputes=[{"id": "t1", "date": "2026-10-01", "raised_by": "city"}]), "dispute/t1")
+    assert found.message.sv == (
+        "Tvisten 2026-10-01 (t1, väckt av staden (Socialförvaltningen)) ska lösas genom dialog: ännu inte gjort (ingen tidsgräns)."
+    )
+    assert found.message.en == (
+        "The dispute of 2026-10-01 (t1, raised by the city (social services)) must be resolved through dialogue: "
+        "not yet done (no deadline)."
+    )
