@@ -125,3 +125,21 @@ def test_an_open_dispute_says_it_has_no_deadline(check: Check) -> None:
         "The dispute of 2026-10-01 (t1, raised by the city (social services)) must be resolved through dialogue: "
         "not yet done (no deadline)."
     )
+
+
+@pytest.mark.parametrize(
+    ("record", "detail"),
+    [
+        ({"final": "2025-10-01", "concerns_activities": True}, "authority=IVO; laga kraft=2025-10-01; rör verksamheten=ja"),
+        ({"final": "2025-10-01", "concerns_activities": False}, "authority=IVO; laga kraft=2025-10-01; rör verksamheten=nej"),
+        ({}, "authority=IVO; laga kraft=nej; rör verksamheten=ej bedömt"),
+    ],
+)
+def test_an_authority_finding_s_evidence_says_whether_it_is_final_and_concerns_the_activities(
+    check: Check, record: dict[str, object], detail: str
+) -> None:
+    findings = [{"id": "ivo1", "date": "2025-09-01", "authority": "IVO", **record}]
+    found = finding(check("2025-11-01", authority_findings=findings), "authority-finding/ivo1")
+    assert [(e.fact, e.id, e.date, e.detail) for e in found.evidence] == [
+        ("authority_findings", "ivo1", day("2025-09-01"), detail)
+    ]
