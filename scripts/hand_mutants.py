@@ -10,6 +10,7 @@ copy through PYTHONPATH, and the tests that fail are listed. Exit status 1 when 
     .venv/bin/python scripts/hand_mutants.py            # every mutant
     .venv/bin/python scripts/hand_mutants.py 1 4        # mutants 1 and 4
     .venv/bin/python scripts/hand_mutants.py --all 10   # mutant 10 against the whole suite
+    .venv/bin/python scripts/hand_mutants.py --tests=tests/test_models.py 10   # against other tests
 """
 
 from __future__ import annotations
@@ -78,7 +79,10 @@ def run(number: str, rel: str, old: str, new: str, tests: list[str]) -> list[str
 
 def main(argv: list[str]) -> int:
     tests = ["tests"] if "--all" in argv else SUBSET
-    chosen = [a for a in argv if a != "--all"]
+    for arg in argv:
+        if arg.startswith("--tests="):
+            tests = arg.removeprefix("--tests=").split(",")
+    chosen = [a for a in argv if not a.startswith("--")]
     survivors = 0
     for number, what, rel, old, new in MUTANTS:
         if chosen and number not in chosen:
