@@ -59,16 +59,16 @@ MUTANTS: list[tuple[str, str, str, str, str]] = [
 
 
 def run(number: str, rel: str, old: str, new: str, tests: list[str]) -> list[str]:
-    """Apply one mutant to a copy of src/ and return the tests that fail."""
+    """Apply one mutant to a copy of src/ (none when ``old`` is empty) and return the tests that fail."""
     with tempfile.TemporaryDirectory(prefix="hand-mutant-") as tmp:
         work = Path(tmp)
         shutil.copytree(ROOT / "src", work / "src")
         shutil.copy(ROOT / "agreement.toml", work / "agreement.toml")
         path = work / "src" / "iop_rules" / rel
         text = path.read_text(encoding="utf-8")
-        if text.count(old) != 1:
+        if old and text.count(old) != 1:
             raise SystemExit(f"mutant {number}: {old!r} occurs {text.count(old)} times in {rel}; update the list")
-        path.write_text(text.replace(old, new), encoding="utf-8")
+        path.write_text(text.replace(old, new) if old else text, encoding="utf-8")
         env = dict(os.environ, PYTHONPATH=str(work / "src"))
         result = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rf", "--tb=no", *tests],
@@ -83,11 +83,15 @@ def main(argv: list[str]) -> int:
         if arg.startswith("--tests="):
             tests = arg.removeprefix("--tests=").split(",")
     chosen = [a for a in argv if not a.startswith("--")]
+    # Tests that fail without any mutant (an environment's quirk, work in progress elsewhere) are not kills.
+    baseline = set(run("0", "dates.py", "", "", tests))
+    if baseline:
+        print(f"{len(baseline)} tests fail without a mutant and are not counted: {sorted(baseline)}")
     survivors = 0
     for number, what, rel, old, new in MUTANTS:
         if chosen and number not in chosen:
             continue
-        failed = run(number, rel, old, new, tests)
+        failed = [test for test in run(number, rel, old, new, tests) if test not in baseline]
         print(f"{number}. {what} ({rel}: {old!r} → {new!r}): {len(failed)} failing")
         for test in failed:
             print(f"     {test}")
