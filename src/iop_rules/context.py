@@ -10,13 +10,25 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from ._types import MAX_DAY, MIN_DAY, InputError, PartyKey, Responsible
 from .agreement import Agreement, Settings
 from .dates import add_months, move_deadline
 from .engine import EngineFact
 from .facts import Amendment, Evaluation, Facts, TerminationNotice
-from .report import AgreementState, AgreementStatus, EndReason, Evidence, Finding, Kind, Severity, Status, Text
+from .indexes import FactIndex
+from .report import (
+    AgreementState,
+    EndReason,
+    Evidence,
+    Finding,
+    Kind,
+    Severity,
+    Status,
+    Text,
+    trusted,
+)
 
 PARTIES: tuple[PartyKey, PartyKey] = ("city", "fa")
 
@@ -95,6 +107,17 @@ class Context:
     """Ids of the first-pass duties whose breach is one-off (an event, or a period's count missed), which found
     a §9 demand only for a while after their day (I16). Set by the evaluation; a review pass only."""
 
+    @cached_property
+    def index(self) -> FactIndex:
+        """The facts grouped and sorted once for this evaluation (payments by grant year, deliveries by request,
+        meetings by body…), so that no clause scans a collection for every record."""
+        return FactIndex(self.facts)
+
+    @cached_property
+    def engine_days(self) -> tuple[int, int]:
+        """The evaluation day and the horizon's last day as the engine's day numbers."""
+        return self.as_of.toordinal(), self.horizon_end.toordinal()
+
     @property
     def horizon_end(self) -> dt.date:
         """The last day of the horizon for upcoming actions."""
@@ -158,6 +181,11 @@ class Context:
 
     def mid_term_record(self) -> Evaluation | None:
         """The evaluation that is the §4 mid-term evaluation: the first one that is so in substance."""
+        return self._mid_term_record
+
+    @cached_property
+    def _mid_term_record(self) -> Evaluation | None:
+        # Found once per evaluation: clauses ask it for every evaluation record.
         found = [e for e in self.facts.evaluations if self.reviews_compensation(e)]
         return min(found, key=lambda e: (e.date, e.id)) if found else None
 
@@ -174,9 +202,13 @@ Reasoning = Steps | Callable[[], Steps]
 """Reasoning steps (Swedish, English), or a function that writes them when asked."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Candidate:
-    """A duty, right or note a clause found, before the engine decides its status."""
+    """A duty, right or note a clause found, before the engine decides its status.
+
+    A value that nothing changes once made (``dataclasses.replace`` makes a changed copy), but not a frozen
+    dataclass: a frozen one's ``__init__`` sets each of its fields through ``object.__setattr__``, which made
+    building the ~60 candidates of an evaluation cost a fifth of it."""
 
     id: str
     kind: Kind
@@ -219,41 +251,52 @@ class Candidate:
 
     def engine_fact(self, ctx: Context) -> EngineFact:
         """The flat fact the engine classifies."""
-        kind = "breach" if self.event else self.kind
+        due, done = self.due, self.done
         return EngineFact(
-            id=self.id,
-            t=kind,
-            as_of_day=ctx.as_of.toordinal(),
-            horizon_day=ctx.horizon_end.toordinal(),
-            has_due=int(self.due is not None),
-            due_day=self.due.toordinal() if self.due else 0,
-            done=int(self.done is not None),
-            done_day=self.done.toordinal() if self.done else 0,
-            discharged=int(self.discharged),
-            assess=int(self.assess),
-            available=int(self.available),
-            exercised=int(self.exercised),
-            condition=int(self.condition),
+            self.id,
+            "breach" if self.event else self.kind,
+            *ctx.engine_days,
+            int(due is not None),
+            due.toordinal() if due else 0,
+            int(done is not None),
+            done.toordinal() if done else 0,
+            int(self.discharged),
+            int(self.assess),
+            int(self.available),
+            int(self.exercised),
+            int(self.condition),
         )
 
     def finding(self, status: Status, ctx: Context) -> Finding:
         """The finding, once the engine has decided the status."""
         sv, en = self.describe(status)
-        quote = " … ".join(ctx.quote(self.section, key) for key in (self.quote_key, *self.extra_quote))
-        return Finding(
-            id=self.id,
-            kind=self.kind,
-            status=status,
-            section=self.section,
-            party=self.party,
-            due=self.due,
-            severity=self.severity,
-            message=Text(sv=sv, en=en),
-            quote=quote,
-            evidence=tuple(sorted(self.evidence, key=lambda e: (e.date or dt.date.min, e.fact, e.id))),
-            amount=self.amount,
-            settings=tuple(sorted(set(self.settings), key=lambda s: int(s[1:]))),
-        )
+        keys = (self.quote_key, *self.extra_quote) if self.extra_quote else (self.quote_key,)
+        values = {
+            "id": self.id,
+            "kind": self.kind,
+            "status": status,
+            "section": self.section,
+            "party": self.party,
+            "due": self.due,
+            "severity": self.severity,
+            "message": trusted(Text, sv=sv, en=en),
+            "quote": " … ".join(ctx.quote(self.section, key) for key in keys),
+            "evidence": tuple(sorted(self.evidence, key=_evidence_order)) if len(self.evidence) > 1 else self.evidence,
+            "amount": self.amount,
+            "settings": tuple(sorted(set(self.settings), key=_setting_number)) if self.settings else (),
+        }
+        if self.amount is not None:
+            # An amount goes through the money type's own check (exact öre), as everything did before.
+            return Finding(**values)
+        return trusted(Finding, **values)
+
+
+def _evidence_order(evidence: Evidence) -> tuple[dt.date, str, str]:
+    return (evidence.date or dt.date.min, evidence.fact, evidence.id)
+
+
+def _setting_number(setting: str) -> int:
+    return int(setting[1:])
 
 
 def check_amendment(amendment: Amendment) -> AmendmentCheck:
@@ -325,32 +368,6 @@ def build_context(
     )
 
 
-_STATE_TEXT = {
-    "not_started": ("Överenskommelsen har inte börjat gälla; den gäller från {start}.", "The agreement is not yet in force; it starts on {start}."),
-    "in_force": ("Överenskommelsen gäller till och med {last}.", "The agreement is in force until {last} inclusive."),
-    "notice_given": (
-        "Överenskommelsen är uppsagd och gäller till och med {last}.",
-        "Notice has been given; the agreement is in force until {last} inclusive.",
-    ),
-    "ended": ("Överenskommelsen upphörde; sista dag var {last}.", "The agreement has ended; its last day was {last}."),
-}
-_REASON_TEXT = {
-    "expiry": (" Avtalstiden gick ut.", " The term expired."),
-    "no_compensation_agreement": (
-        " Parterna var inte överens om ersättningen för {years_sv} senast {cutoff}; villkoret för att"
-        " överenskommelsen skulle fortsätta uppfylldes därmed inte och den upphörde utan uppsägning (§4)."
-        " Ingen part har brutit mot överenskommelsen.",
-        " The parties had not agreed on the compensation for {years_en} by {cutoff}; the condition for the"
-        " agreement to continue was therefore not met and it ended without notice (§4). No party is at fault.",
-    ),
-    "notice": (" Överenskommelsen sades upp i förtid (§4).", " Notice of early termination was given (§4)."),
-}
-_UNSIGNED_TEXT = (
-    " Ingen underskrift av {who_sv} är registrerad: överenskommelsen kanske inte har ingåtts (§11).",
-    " No signature of {who_en} is recorded: the agreement may not have been concluded (§11).",
-)
-
-
 def unsigned_parties(ctx: Context) -> tuple[PartyKey, ...]:
     """The parties with no recorded signature of the agreement, from its start date on (§11); before the
     start date nothing is missing yet."""
@@ -358,43 +375,6 @@ def unsigned_parties(ctx: Context) -> tuple[PartyKey, ...]:
         return ()
     signed = {s.party for s in ctx.facts.signatures}
     return tuple(p for p in PARTIES if p not in signed)
-
-
-def agreement_status(ctx: Context) -> AgreementStatus:
-    """The report's view of the standing."""
-    standing = ctx.standing
-    sv, en = _STATE_TEXT[standing.state]
-    # Imported here: messages builds on this module.
-    from .messages import PARTY_EN, PARTY_SV, years_text
-
-    term = ctx.agreement.term
-    years = term.renegotiated_grant_years
-    values = {
-        "start": term.start.isoformat(),
-        "last": standing.last_day.isoformat(),
-        "cutoff": term.renegotiation_cutoff.isoformat(),
-        "years_sv": years_text(years, "sv"),
-        "years_en": years_text(years, "en"),
-    }
-    sv, en = sv.format(**values), en.format(**values)
-    if standing.reason is not None:
-        reason_sv, reason_en = _REASON_TEXT[standing.reason]
-        sv, en = sv + reason_sv.format(**values), en + reason_en.format(**values)
-    unsigned = unsigned_parties(ctx)
-    if unsigned:
-        if len(unsigned) == len(PARTIES):
-            who_sv, who_en = "någon av parterna", "either party"
-        else:
-            who_sv, who_en = PARTY_SV[unsigned[0]], PARTY_EN[unsigned[0]]
-        sv += _UNSIGNED_TEXT[0].format(who_sv=who_sv)
-        en += _UNSIGNED_TEXT[1].format(who_en=who_en)
-    return AgreementStatus(
-        state=standing.state,
-        reason=standing.reason,
-        last_day=standing.last_day,
-        unsigned=unsigned,
-        message=Text(sv=sv, en=en),
-    )
 
 
 MAX_HORIZON_DAYS = 3650

@@ -30,7 +30,7 @@ SECTION = "6"
 
 
 def _payments(ctx: Context, year: int) -> list[GrantPayment]:
-    return sorted((p for p in ctx.facts.grant_payments if p.grant_year == year), key=lambda p: (p.date, p.id))
+    return list(ctx.index.payments_by_grant_year.get(year, ()))
 
 
 def _evidence(payment: GrantPayment) -> Evidence:
@@ -50,7 +50,7 @@ def _day_paid_in_full(payments: list[GrantPayment], owed: Decimal) -> dt.date | 
 def _years(ctx: Context) -> list[int]:
     term = ctx.agreement.term
     years = set(range(term.start.year, term.end.year + 1))
-    years.update(p.grant_year for p in ctx.facts.grant_payments)
+    years.update(ctx.index.payments_by_grant_year)
     return sorted(years)
 
 
@@ -107,7 +107,7 @@ def grant_payment(ctx: Context, year: int, owed: Decimal, source: str) -> list[C
             f"Staden ska betala bidraget för {year}, {owed_sv}, till Frälsningsarmén",
             f"The city must pay the grant for {year}, {owed_en}, to the Salvation Army",
         )
-        return duty_message(status, ctx, what, due, done, extra)
+        return duty_message(status, ctx, what, due, done, extra, reading="I2" if due != written else None)
 
     evidence = [_evidence(p) for p in payments]
     if renegotiated:
