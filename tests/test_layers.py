@@ -27,8 +27,6 @@ LAYER_OF = {
     "iop_rules.agreement": "models",
     "iop_rules.facts": "models",
     "iop_rules.report": "models",
-    "iop_rules.schemas": "models",
-    "iop_rules.schemas.__main__": "models",
     "iop_rules.engine": "engine",
     "iop_rules.dates": "evaluation",
     "iop_rules.cadence": "evaluation",
