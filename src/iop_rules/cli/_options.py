@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .._types import InputError
 from ..agreement import Agreement, load_agreement
 from ..facts import Facts, load_facts
 from ..presentation.phrases import phrase
@@ -123,6 +124,11 @@ def add_command(
         description=description[:1].upper() + description[1:].rstrip(".") + ".",
     )
     return parser
+
+
+def input_error(key: str, **params: object) -> InputError:
+    """Bad input the command itself finds, in Swedish and English from the phrases."""
+    return InputError(phrase(key, "sv", **params), phrase(key, "en", **params))
 
 
 def day_type(lang: str) -> Callable[[str], dt.date]:

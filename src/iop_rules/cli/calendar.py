@@ -12,12 +12,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .._types import InputError
 from ..evaluate import evaluate
 from ..presentation.calendar import render_calendar
 from ..presentation.order import for_party
 from ..presentation.phrases import phrase
-from ._options import add_command, add_common, add_party, days_type, load_inputs, write_atomically
+from ._options import add_command, add_common, add_party, days_type, input_error, load_inputs, write_atomically
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -25,23 +24,15 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
     out: Path = args.ics
+    path = repr(str(out))
     if out.suffix.lower() != ".ics":
-        raise InputError(
-            f"--ics {str(out)!r}: förväntade ett filnamn som slutar på .ics",
-            f"--ics {str(out)!r}: expected a file name ending in .ics",
-        )
+        raise input_error("calendar.not_ics", path=path)
     if not out.parent.is_dir():
-        raise InputError(
-            f"--ics {str(out)!r}: katalogen {str(out.parent)!r} finns inte",
-            f"--ics {str(out)!r}: the directory {str(out.parent)!r} does not exist",
-        )
+        raise input_error("calendar.no_dir", path=path, dir=repr(str(out.parent)))
     try:
         write_atomically(out, render_calendar(for_party(report, args.party), agreement, args.lang))
     except OSError as error:
-        raise InputError(
-            f"--ics {str(out)!r}: filen kan inte skrivas ({error.strerror})",
-            f"--ics {str(out)!r}: the file cannot be written ({error.strerror})",
-        ) from None
+        raise input_error("calendar.unwritable", path=path, reason=error.strerror) from None
     return 0
 
 

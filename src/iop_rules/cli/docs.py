@@ -33,10 +33,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if args.check:
         stale = stale_files(out, files)
         for relative in stale:
-            sys.stdout.write(f"stale: {out / relative}\n")
+            sys.stdout.write(phrase("docs.stale", args.lang, path=out / relative) + "\n")
         return 1 if stale else 0
     for relative in write_docs(out, files):
-        sys.stdout.write(f"wrote {out / relative}\n")
+        sys.stdout.write(phrase("docs.wrote", args.lang, path=out / relative) + "\n")
     return 0
 
 

@@ -11,20 +11,16 @@ import argparse
 import sys
 from typing import Any
 
-from .._types import InputError
 from ..presentation.phrases import phrase
 from ..presentation.timeline_text import render_timeline_json, render_timeline_text
 from ..timeline import timeline
-from ._options import add_command, add_common, add_format, day_type, load_inputs
+from ._options import add_command, add_common, add_format, day_type, input_error, load_inputs
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     """``iop-rules timeline``: every status change between two days."""
     if args.end < args.start:
-        raise InputError(
-            f"--to {args.end.isoformat()} ligger före --from {args.start.isoformat()}",
-            f"--to {args.end.isoformat()} is before --from {args.start.isoformat()}",
-        )
+        raise input_error("timeline.reversed", end=args.end.isoformat(), start=args.start.isoformat())
     agreement, facts = load_inputs(args)
     changes = timeline(agreement, facts, args.start, args.end, settings=dict(args.settings))
     if args.format == "json":

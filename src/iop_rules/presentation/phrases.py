@@ -161,6 +161,19 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{value}: förväntade ID=VÄRDE, t.ex. I1=bracket_date",
         "{value}: expected ID=VALUE, e.g. I1=bracket_date",
     ),
+    # Errors and output of single commands.
+    "calendar.not_ics": ("--ics {path}: förväntade ett filnamn som slutar på .ics", "--ics {path}: expected a file name ending in .ics"),
+    "calendar.no_dir": (
+        "--ics {path}: katalogen {dir} finns inte",
+        "--ics {path}: the directory {dir} does not exist",
+    ),
+    "calendar.unwritable": (
+        "--ics {path}: filen kan inte skrivas ({reason})",
+        "--ics {path}: the file cannot be written ({reason})",
+    ),
+    "timeline.reversed": ("--to {end} ligger före --from {start}", "--to {end} is before --from {start}"),
+    "docs.stale": ("inaktuell: {path}", "stale: {path}"),
+    "docs.wrote": ("skrev {path}", "wrote {path}"),
     # argparse's own messages (Python 3.11–3.13 wording), translated; the English is argparse's.
     "argparse.argument": ("argumentet {name}: {message}", "argument {name}: {message}"),
     "argparse.required": ("följande argument krävs: {names}", "the following arguments are required: {names}"),
