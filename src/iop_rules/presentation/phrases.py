@@ -28,10 +28,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # The report's lists, in the order people act on them.
     "heading.open_breaches": ("AVVIKELSER SOM INTE ÄR ÅTGÄRDADE", "BREACHES NOT REMEDIED"),
-    "heading.actions": ("KOMMANDE ÅTGÄRDER, EFTER SISTA DAG", "UPCOMING ACTIONS, BY DUE DATE"),
+    "heading.actions": ("KOMMANDE ÅTGÄRDER I DATUMORDNING", "UPCOMING ACTIONS BY DUE DATE"),
     "heading.rights": ("RÄTTIGHETER SOM KAN UTNYTTJAS", "RIGHTS THAT MAY BE EXERCISED"),
     "heading.cured_breaches": ("ÅTGÄRDADE AVVIKELSER", "CURED BREACHES"),
-    "heading.obligations": ("ALLA ÅTAGANDEN, EFTER PARAGRAF OCH ÅR", "ALL OBLIGATIONS, BY SECTION AND YEAR"),
+    "heading.obligations": ("ALLA ÅTAGANDEN PER PARAGRAF OCH ÅR", "ALL OBLIGATIONS BY SECTION AND YEAR"),
     "heading.notes": ("NOTERINGAR", "NOTES"),
     "list.none": ("(inga)", "(none)"),
     "period.none": ("Utan tidsgräns", "No deadline"),

@@ -4,6 +4,8 @@ and year, notes, and the interpretations it rests on. The order is ``order.arran
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .._types import PartyKey, format_sek
 from ..agreement import Agreement
 from ..report import Finding, Report
@@ -12,11 +14,14 @@ from .order import ArrangedReport, arrange
 from .phrases import SECTION_TITLE_EN, days_left, join_words, phrase
 
 
-def _when(finding: Finding, report: Report, lang: str) -> str:
+def deadline_text(finding: Finding, as_of: dt.date, lang: str) -> str:
+    """A finding's deadline as the report writes it: "senast 2026-12-10 (10 dagar kvar)", with "1 dag kvar" and
+    "sista dagen i dag" on the last days; the days left only while the duty is still to do; "" without a
+    deadline. Shared with the other renderers (HTML, calendar) so that they say it the same way."""
     if finding.due is None:
         return ""
     text = phrase("due.by", lang, day=finding.due.isoformat())
-    left = finding.days_left(report.as_of)
+    left = finding.days_left(as_of)
     if left is not None and left >= 0 and finding.status in ("due", "pending"):
         text += f" ({days_left(left, lang)})"
     return text
@@ -34,7 +39,7 @@ def _finding_lines(
     party = pick(PARTY_LABEL[finding.party], lang)
     status = pick(STATUS_LABEL[finding.status], lang)
     head = f"  • §{finding.section:<3} {party:<16} {status}"
-    extras = [e for e in (_when(finding, report, lang),) if e]
+    extras = [e for e in (deadline_text(finding, report.as_of, lang),) if e]
     if cured:
         extras.append(phrase("mark.cured", lang))
     if finding.amount is not None:
