@@ -10,7 +10,7 @@ import re
 import pytest
 
 from iop_rules import Agreement, Report, evaluate, load_facts
-from iop_rules.facts import Facts
+from iop_rules.facts import Facts, TerminationNotice
 from iop_rules.presentation.order import arrange, concerns, for_party, open_cutoff
 from iop_rules.presentation.phrases import PHRASES, days_left, phrase
 from iop_rules.presentation.text_report import render_text
@@ -282,3 +282,20 @@ def test_every_phrase_has_both_languages() -> None:
         assert re.findall(r"{(\w+)}", sv) == re.findall(r"{(\w+)}", en) or set(re.findall(r"{(\w+)}", sv)) <= set(
             re.findall(r"{(\w+)}", en)
         ), key
+
+
+@pytest.mark.parametrize(
+    ("notice_day", "as_of", "shown"),
+    [
+        ("2025-11-01", "2026-10-01", False),  # notice ends the agreement on 2026-11-01, before the cutoff
+        ("2026-06-01", "2026-11-30", True),  # notice ends it on 2027-06-01: the cutoff still decides
+    ],
+)
+def test_header_cutoff_sentence_only_when_the_agreement_would_outlast_the_cutoff(
+    agreement: Agreement, example: Facts, notice_day: str, as_of: str, shown: bool
+) -> None:
+    notice = TerminationNotice.model_validate({"id": "notice-1", "date": notice_day, "party": "fa"})
+    facts = example.model_copy(update={"termination_notices": (notice,)})
+    report = evaluate(agreement, facts, as_of=day(as_of))
+    assert report.agreement.state == "notice_given"
+    assert (cutoff_line(render_text(report, agreement, "en"), "en") is not None) is shown

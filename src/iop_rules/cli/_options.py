@@ -74,7 +74,7 @@ class _Formatter(argparse.HelpFormatter):
     """Help in the output's language: argparse's own words ("usage:") come from the phrases."""
 
     def __init__(self, prog: str, lang: str) -> None:
-        super().__init__(prog, max_help_position=32, width=110)
+        super().__init__(prog, max_help_position=32)
         self._lang = lang
 
     def add_usage(
