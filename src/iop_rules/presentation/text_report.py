@@ -73,7 +73,8 @@ def _list(
     return lines
 
 
-def _section_title(section: str, agreement: Agreement, lang: str) -> str:
+def section_title(section: str, agreement: Agreement, lang: str) -> str:
+    """A section's heading: the agreement's own in Swedish, its translation in English."""
     if lang == "sv":
         known = agreement.sections.get(section)
         return known.title if known is not None else ""
@@ -87,7 +88,7 @@ def _obligation_lines(arranged: ArrangedReport, agreement: Agreement, lang: str)
     if not arranged.obligations:
         lines.append("  " + phrase("list.none", lang))
     for group in arranged.obligations:
-        lines.append(f"  §{group.section} {_section_title(group.section, agreement, lang)}".rstrip())
+        lines.append(f"  §{group.section} {section_title(group.section, agreement, lang)}".rstrip())
         for period in group.periods:
             label = phrase("period.none", lang) if period.year is None else phrase("period.year", lang, year=period.year)
             lines.append(f"   {label}")
