@@ -88,7 +88,7 @@ def test_top_level_help_in_the_language_asked_for(capsys: pytest.CaptureFixture[
     [
         (["check", str(EXAMPLE), "--format", "xml"], "argumentet --format: ogiltigt val: 'xml'", "argument --format: invalid choice: 'xml'"),
         (["check"], "följande argument krävs: FAKTAFIL", "the following arguments are required: FACTS"),
-        (["check", str(EXAMPLE), "--as-of", "2026-02-30"], "'2026-02-30': inget giltigt datum ÅÅÅÅ-MM-DD", "'2026-02-30': not a valid date YYYY-MM-DD"),
+        (["check", str(EXAMPLE), "--as-of", "2026-02-30"], "'2026-02-30': förväntade ett verkligt datum skrivet ÅÅÅÅ-MM-DD", "'2026-02-30': expected a real calendar date written YYYY-MM-DD"),
         (["check", str(EXAMPLE), "--horizon", "-4"], "'-4': förväntade ett heltal 0–3650", "'-4': expected a whole number 0–3650"),
         (["check", str(EXAMPLE), "--set", "I1"], "förväntade ID=VÄRDE", "expected ID=VALUE"),
         (["check", str(EXAMPLE), "--bogus"], "okända argument: --bogus", "unrecognized arguments: --bogus"),

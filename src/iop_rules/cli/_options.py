@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import re
 import sys
@@ -14,8 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .._types import InputError
-from ..agreement import Agreement, load_agreement
+from .._types import SEPARATOR, InputError, parse_day_value, printable
+from ..agreement import Agreement, check_setting, load_agreement
+from ..context import MAX_HORIZON_DAYS
 from ..facts import Facts, load_facts
 from ..presentation.phrases import phrase
 
@@ -132,41 +134,70 @@ def input_error(key: str, **params: object) -> InputError:
 
 
 def day_type(lang: str) -> Callable[[str], dt.date]:
-    """A command-line date, YYYY-MM-DD, between 1900 and 2100; errors in ``lang``."""
+    """A command-line date: YYYY-MM-DD between 1900 and 2100, read as facts files read days; errors in ``lang``."""
 
     def parse_day(text: str) -> dt.date:
         try:
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(phrase("arg.bad_day", lang, value=repr(text))) from None
-        if len(text) != 10 or not 1900 <= day.year <= 2100:
-            raise argparse.ArgumentTypeError(phrase("arg.day_range", lang, value=repr(text)))
-        return day
+            return parse_day_value(text)
+        except ValueError as error:
+            en, _, sv = str(error).partition(SEPARATOR)
+            raise argparse.ArgumentTypeError(f"{printable(repr(text))}: {sv if lang == 'sv' else en}") from None
 
     return parse_day
 
 
 def days_type(lang: str) -> Callable[[str], int]:
-    """A number of days, 0–3650; errors in ``lang``."""
+    """A number of days from 0 to 3650, in ASCII digits; errors in ``lang``."""
 
     def parse_days(text: str) -> int:
-        if not text.isdigit() or int(text) > 3650:
-            raise argparse.ArgumentTypeError(phrase("arg.days", lang, value=repr(text)))
+        if not re.fullmatch(r"[0-9]{1,4}", text, re.ASCII) or int(text) > MAX_HORIZON_DAYS:
+            shown = printable(repr(text))
+            raise argparse.ArgumentTypeError(phrase("arg.days", lang, value=shown, most=MAX_HORIZON_DAYS))
         return int(text)
 
     return parse_days
 
 
 def setting_type(lang: str) -> Callable[[str], tuple[str, str]]:
-    """An interpretation override, ``I1=bracket_date``; errors in ``lang``."""
+    """An interpretation override, ``I1=bracket_date``, checked against the readings the library implements as
+    soon as it is read (as the agreement checks its own settings: "I7=²" or "I1=maybe" is bad input, never an
+    error further on); errors in ``lang``."""
 
     def parse_setting(text: str) -> tuple[str, str]:
         key, sep, value = text.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise argparse.ArgumentTypeError(phrase("arg.setting", lang, value=repr(text)))
+            raise argparse.ArgumentTypeError(phrase("arg.setting", lang, value=printable(repr(text))))
+        try:
+            check_setting(key.strip().upper(), value.strip())
+        except InputError as error:
+            raise argparse.ArgumentTypeError(error.message(lang)) from None
         return key.strip().upper(), value.strip()
 
     return parse_setting
+
+
+def emit(text: str) -> None:
+    """Write a command's output to stdout; a reader that has gone away (``| head``, ``| true``) is no error.
+
+    The rest of the output is dropped and the command goes on to its own exit status: a closed pipe must not
+    turn "breaches found" (1) into 0, nor print a traceback.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device, so that nothing more (not even the flush at exit) meets the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        # stdout is no real file (a test's capture): nothing waits to be flushed at exit.
+        pass
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -6,7 +6,6 @@ Exit codes: 0 no unremedied breach, 1 at least one unremedied breach, 2 bad inpu
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..compare import compare_interpretations
 from ..evaluate import evaluate
@@ -14,7 +13,7 @@ from ..presentation.comparison_text import render_comparison
 from ..presentation.order import for_party
 from ..presentation.phrases import phrase
 from ..presentation.text_report import render_text
-from ._options import add_command, add_common, add_format, add_party, days_type, load_inputs
+from ._options import add_command, add_common, add_format, add_party, days_type, emit, load_inputs
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -23,13 +22,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
     if args.compare_interpretations:
         comparison = compare_interpretations(agreement, facts, args.as_of, dict(args.settings), args.horizon)
-        sys.stdout.write(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
+        emit(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
         return 1 if report.unremedied_breaches() else 0
     shown = for_party(report, args.party)
     if args.format == "json":
-        sys.stdout.write(shown.to_json())
+        emit(shown.to_json())
     else:
-        sys.stdout.write(render_text(report, agreement, args.lang, args.party))
+        emit(render_text(report, agreement, args.lang, args.party))
     # With --party the exit status is about that party's own and the joint breaches, as the output is.
     return 1 if shown.unremedied_breaches() else 0
 

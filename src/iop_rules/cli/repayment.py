@@ -9,13 +9,12 @@ no traceback), as for ``check``.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..context import context_for
 from ..presentation.phrases import phrase
 from ..presentation.repayment_text import render_json, render_text
 from ..repayment import RepaymentAssessment, assess_all, assess_repayment
-from ._options import add_command, add_format, add_lang, day_type, load_inputs
+from ._options import add_command, add_format, add_lang, day_type, emit, load_inputs
 
 
 def cmd_repayment(args: argparse.Namespace) -> int:
@@ -25,7 +24,7 @@ def cmd_repayment(args: argparse.Namespace) -> int:
         assessments: tuple[RepaymentAssessment, ...] = (assess_repayment(agreement, facts, args.case, args.as_of),)
     else:
         assessments = assess_all(context_for(agreement, facts, args.as_of))
-    sys.stdout.write(render_json(assessments) if args.format == "json" else render_text(assessments, args.lang))
+    emit(render_json(assessments) if args.format == "json" else render_text(assessments, args.lang))
     return 0
 
 
