@@ -13,7 +13,6 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 
 from .._types import InputError
 from ..presentation.phrases import phrase
@@ -22,6 +21,8 @@ from ._options import LANGS, LocalizedParser, requested_lang, silence_stdout
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # only --version needs it
+
     try:
         return version("iop-rules")
     except PackageNotFoundError:  # run from a source tree that was never installed
@@ -30,14 +31,29 @@ def _version() -> str:
         return __version__
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked (start-up stays cheap)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings=option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        sys.stdout.write(f"{parser.prog} {_version()}\n")
+        parser.exit()
+
+
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     """The argument parser with every subcommand; help texts and errors in ``lang`` (``sv`` or ``en``; None: each
     command's default language, Swedish for all but ``docs``)."""
     shown = lang or "sv"
     parser = LocalizedParser(prog="iop-rules", description=phrase("cli.description", shown), lang=shown)
-    parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {_version()}", help=phrase("help.version", shown)
-    )
+    parser.add_argument("--version", action=_VersionAction, help=phrase("help.version", shown))
     # Read by requested_lang before parsing; here so that `iop-rules --lang en --help` is accepted and documented.
     parser.add_argument("--lang", dest="top_lang", choices=LANGS, help=phrase("help.top_lang", shown))
     sub = parser.add_subparsers(

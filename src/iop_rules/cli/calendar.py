@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from ..evaluate import evaluate
-from ..presentation.calendar import render_calendar
 from ..presentation.order import for_party
 from ..presentation.phrases import phrase
 from ._options import add_command, add_common, add_party, days_type, input_error, load_inputs, write_atomically
@@ -21,6 +20,8 @@ from ._options import add_command, add_common, add_party, days_type, input_error
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """``iop-rules calendar``: write the upcoming actions to an iCalendar file."""
+    from ..presentation.calendar import render_calendar  # icalendar: imported only by this command
+
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
     out: Path = args.ics

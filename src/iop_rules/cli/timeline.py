@@ -11,13 +11,14 @@ import argparse
 from typing import Any
 
 from ..presentation.phrases import phrase
-from ..presentation.timeline_text import render_timeline_json, render_timeline_text
-from ..timeline import timeline
 from ._options import add_command, add_common, add_format, day_type, emit, input_error, load_inputs
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     """``iop-rules timeline``: every status change between two days."""
+    from ..presentation.timeline_text import render_timeline_json, render_timeline_text  # imported when run
+    from ..timeline import timeline
+
     if args.end < args.start:
         raise input_error("timeline.reversed", end=args.end.isoformat(), start=args.start.isoformat())
     agreement, facts = load_inputs(args)
