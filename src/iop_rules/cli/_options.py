@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .._types import SEPARATOR, InputError, parse_day_value, printable
-from ..agreement import Agreement, check_setting, load_agreement
+from ..agreement import Agreement, load_agreement
 from ..context import MAX_HORIZON_DAYS
 from ..facts import Facts, load_facts
 from ..presentation.phrases import phrase
@@ -158,18 +158,14 @@ def days_type(lang: str) -> Callable[[str], int]:
 
 
 def setting_type(lang: str) -> Callable[[str], tuple[str, str]]:
-    """An interpretation override, ``I1=bracket_date``, checked against the readings the library implements as
-    soon as it is read (as the agreement checks its own settings: "I7=²" or "I1=maybe" is bad input, never an
-    error further on); errors in ``lang``."""
+    """An interpretation override, ``I1=bracket_date``; errors in ``lang``. The value is checked against the
+    readings the library implements by ``load_inputs``, before any work, so that "I7=²" or "I1=maybe" is a
+    one-line message in the language asked for (check_setting reads ASCII digits)."""
 
     def parse_setting(text: str) -> tuple[str, str]:
         key, sep, value = text.partition("=")
         if not sep or not key.strip() or not value.strip():
             raise argparse.ArgumentTypeError(phrase("arg.setting", lang, value=printable(repr(text))))
-        try:
-            check_setting(key.strip().upper(), value.strip())
-        except InputError as error:
-            raise argparse.ArgumentTypeError(error.message(lang)) from None
         return key.strip().upper(), value.strip()
 
     return parse_setting
