@@ -1,6 +1,7 @@
 """``iop-rules calendar``: the actions ahead in an iCalendar file, written whole or not at all.
 
-    iop-rules calendar FACTS --ics FILE [--as-of DATE] [--horizon DAYS] [--agreement FILE] [--lang sv|en] [--set ID=VALUE]
+    iop-rules calendar FACTS --ics FILE [--as-of DATE] [--horizon DAYS] [--party city|fa] [--agreement FILE] [--lang sv|en]
+                       [--set ID=VALUE]
 
 Exit codes: 0 done, 2 bad input (a message, no traceback; no file written).
 """
@@ -11,9 +12,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .._types import InputError
 from ..evaluate import evaluate
-from ._options import add_common, load_inputs, parse_days, write_atomically
+from ..presentation.order import for_party
+from ..presentation.phrases import phrase
+from ._options import add_command, add_common, add_party, days_type, input_error, load_inputs, write_atomically
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -23,30 +25,24 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
     out: Path = args.ics
+    path = repr(str(out))
     if out.suffix.lower() != ".ics":
-        raise InputError(
-            f"--ics {str(out)!r}: förväntade ett filnamn som slutar på .ics",
-            f"--ics {str(out)!r}: expected a file name ending in .ics",
-        )
+        raise input_error("calendar.not_ics", path=path)
     if not out.parent.is_dir():
-        raise InputError(
-            f"--ics {str(out)!r}: katalogen {str(out.parent)!r} finns inte",
-            f"--ics {str(out)!r}: the directory {str(out.parent)!r} does not exist",
-        )
+        raise input_error("calendar.no_dir", path=path, dir=repr(str(out.parent)))
     try:
-        write_atomically(out, render_calendar(report, agreement, args.lang))
+        write_atomically(out, render_calendar(for_party(report, args.party), agreement, args.lang))
     except OSError as error:
-        raise InputError(
-            f"--ics {str(out)!r}: filen kan inte skrivas ({error.strerror})",
-            f"--ics {str(out)!r}: the file cannot be written ({error.strerror})",
-        ) from None
+        raise input_error("calendar.unwritable", path=path, reason=error.strerror) from None
     return 0
 
 
-def register(sub: Any) -> None:
-    """Add ``calendar`` to the command's subparsers."""
-    ahead = sub.add_parser("calendar", help="write the upcoming actions to an iCalendar (.ics) file")
-    add_common(ahead)
-    ahead.add_argument("--ics", type=Path, required=True, metavar="FILE", help="the .ics file to write")
-    ahead.add_argument("--horizon", type=parse_days, metavar="DAYS", help="days ahead for upcoming actions (default I13)")
+def register(sub: Any, lang: str | None) -> None:
+    """Add ``calendar`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
+    shown = lang or "sv"
+    ahead = add_command(sub, "calendar", shown, "help.calendar")
+    add_common(ahead, shown)
+    ahead.add_argument("--ics", type=Path, required=True, metavar=phrase("metavar.file", shown), help=phrase("help.ics", shown))
+    ahead.add_argument("--horizon", type=days_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.horizon", shown))
+    add_party(ahead, shown)
     ahead.set_defaults(run=cmd_calendar)
