@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from iop_rules.clauses import disputes
-from iop_rules.messages import PARTY_EN, PARTY_SV
 
 from ..conftest import Check, day, finding
 from .contract import ClauseContract
@@ -105,9 +104,9 @@ def test_the_first_dialogue_fulfils_a_dispute_whatever_order_the_dialogues_are_r
     ]
     found = finding(check("2026-11-30", disputes=DISPUTE, dialogues=dialogues), "dispute/t1")
     assert (found.kind, found.status, found.party, found.severity) == ("duty", "fulfilled", "both", "major")
-    assert found.message.sv == f"Tvisten 2026-10-01 (t1, väckt av {PARTY_SV['fa']}) ska lösas genom dialog: gjort 2026-10-20."
+    assert found.message.sv == "Tvisten 2026-10-01 (t1, väckt av Frälsningsarmén) ska lösas genom dialog. Det gjordes 2026-10-20."
     assert found.message.en == (
-        f"The dispute of 2026-10-01 (t1, raised by {PARTY_EN['fa']}) must be resolved through dialogue: done on 2026-10-20."
+        "The dispute of 2026-10-01 (t1, raised by the Salvation Army) must be resolved through dialogue. It was done on 2026-10-20."
     )
     assert [(e.fact, e.id, e.date) for e in found.evidence] == [
         ("disputes", "t1", day("2026-10-01")),
@@ -120,20 +119,20 @@ def test_the_first_dialogue_fulfils_a_dispute_whatever_order_the_dialogues_are_r
 def test_an_open_dispute_says_it_has_no_deadline(check: Check) -> None:
     found = finding(check("2026-10-15", disputes=[{"id": "t1", "date": "2026-10-01", "raised_by": "city"}]), "dispute/t1")
     assert found.message.sv == (
-        f"Tvisten 2026-10-01 (t1, väckt av {PARTY_SV['city']}) ska lösas genom dialog: ännu inte gjort (ingen tidsgräns)."
+        "Tvisten 2026-10-01 (t1, väckt av staden) ska lösas genom dialog. Det är ännu inte gjort; avtalet anger ingen sista dag."
     )
     assert found.message.en == (
-        f"The dispute of 2026-10-01 (t1, raised by {PARTY_EN['city']}) must be resolved through dialogue: "
-        "not yet done (no deadline)."
+        "The dispute of 2026-10-01 (t1, raised by the city) must be resolved through dialogue. "
+        "It has not been done yet; the agreement sets no last day."
     )
 
 
 @pytest.mark.parametrize(
     ("record", "detail"),
     [
-        ({"final": "2025-10-01", "concerns_activities": True}, "authority=IVO; laga kraft=2025-10-01; rör verksamheten=ja"),
-        ({"final": "2025-10-01", "concerns_activities": False}, "authority=IVO; laga kraft=2025-10-01; rör verksamheten=nej"),
-        ({}, "authority=IVO; laga kraft=nej; rör verksamheten=ej bedömt"),
+        ({"final": "2025-10-01", "concerns_activities": True}, "authority=IVO; final=2025-10-01; concerns_activities=true"),
+        ({"final": "2025-10-01", "concerns_activities": False}, "authority=IVO; final=2025-10-01; concerns_activities=false"),
+        ({}, "authority=IVO; final=none; concerns_activities=undecided"),
     ],
 )
 def test_an_authority_finding_s_evidence_says_whether_it_is_final_and_concerns_the_activities(
