@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Set up (scripts/setup.sh), then run every check: ruff, mypy --strict and the whole pytest suite.
+# Set up (scripts/setup.sh, and the system's Chromium for the HTML report's browser tests with
+# scripts/setup-browser.sh), then run every check: ruff, mypy --strict and the whole pytest suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/setup-browser.sh
 echo "== ruff"
 .venv/bin/ruff check src tests bench scripts
 echo "== mypy --strict"

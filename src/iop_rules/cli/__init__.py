@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from .._types import InputError
-from . import calendar, check, docs, explain, repayment, timeline
+from . import calendar, check, docs, explain, repayment, report, timeline
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Kontrollera IOP-överenskommelsen Helsingborg–Frälsningsarmén / check the IOP agreement",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (check, repayment, explain, docs, timeline, calendar):
+    for module in (check, report, repayment, explain, docs, timeline, calendar):
         module.register(sub)
     return parser
 
