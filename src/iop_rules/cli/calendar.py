@@ -1,6 +1,9 @@
-"""``iop-rules calendar``: the actions ahead in an iCalendar file, written whole or not at all.
+"""``iop-rules calendar``: the duties still to do, and the §4 cutoff, in an iCalendar file written whole or not at
+all, or to standard output with ``--ics -``. Regenerated daily, the file changes only when the facts do, so a
+calendar program that subscribes to it reminds people without anyone running a command.
 
-    iop-rules calendar FACTS --ics FILE [--as-of DATE] [--horizon DAYS] [--agreement FILE] [--lang sv|en] [--set ID=VALUE]
+    iop-rules calendar FACTS --ics FILE|- [--as-of DATE] [--horizon DAYS] [--remind DAYS,DAYS…]
+                       [--agreement FILE] [--lang sv|en] [--set ID=VALUE]
 
 Exit codes: 0 done, 2 bad input (a message, no traceback; no file written).
 """
@@ -9,43 +12,50 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
-from .._types import InputError
 from ..evaluate import evaluate
-from ..presentation.calendar import render_calendar
-from ._options import add_common, load_inputs, parse_days, write_atomically
+from ..presentation.calendar import DEFAULT_REMINDERS, render_calendar
+from ._options import add_common, load_inputs, parse_days
+from .report import check_output, write_output
+
+
+def parse_reminders(text: str) -> tuple[int, ...]:
+    """Days before a deadline for the reminders, ``14,3``; ``none`` for no reminder."""
+    if text.strip().lower() in ("none", "ingen"):
+        return ()
+    parts = [part.strip() for part in text.split(",")]
+    if not all(part.isdigit() and int(part) <= 365 for part in parts):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: förväntade dagar 0–365 åtskilda av komma, t.ex. 14,3, eller none"
+            f" / expected days 0–365 separated by commas, e.g. 14,3, or none"
+        )
+    return tuple(sorted({int(part) for part in parts}, reverse=True))
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    """``iop-rules calendar``: write the upcoming actions to an iCalendar file."""
+    """``iop-rules calendar``: write the duties still to do to an iCalendar file."""
+    if args.ics != "-":
+        check_output("--ics", Path(args.ics), (".ics",))
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
-    out: Path = args.ics
-    if out.suffix.lower() != ".ics":
-        raise InputError(
-            f"--ics {str(out)!r}: förväntade ett filnamn som slutar på .ics",
-            f"--ics {str(out)!r}: expected a file name ending in .ics",
-        )
-    if not out.parent.is_dir():
-        raise InputError(
-            f"--ics {str(out)!r}: katalogen {str(out.parent)!r} finns inte",
-            f"--ics {str(out)!r}: the directory {str(out.parent)!r} does not exist",
-        )
-    try:
-        write_atomically(out, render_calendar(report, agreement, args.lang))
-    except OSError as error:
-        raise InputError(
-            f"--ics {str(out)!r}: filen kan inte skrivas ({error.strerror})",
-            f"--ics {str(out)!r}: the file cannot be written ({error.strerror})",
-        ) from None
+    text = render_calendar(report, agreement, args.lang, horizon_days=args.horizon, reminders=args.remind)
+    write_output("--ics", args.ics, text)
     return 0
 
 
-def register(sub: Any) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``calendar`` to the command's subparsers."""
-    ahead = sub.add_parser("calendar", help="write the upcoming actions to an iCalendar (.ics) file")
+    ahead = sub.add_parser("calendar", help="write the duties still to do to an iCalendar (.ics) file")
     add_common(ahead)
-    ahead.add_argument("--ics", type=Path, required=True, metavar="FILE", help="the .ics file to write")
-    ahead.add_argument("--horizon", type=parse_days, metavar="DAYS", help="days ahead for upcoming actions (default I13)")
+    ahead.add_argument("--ics", required=True, metavar="FILE", help="the .ics file to write, or - for standard output")
+    ahead.add_argument(
+        "--horizon", type=parse_days, metavar="DAYS", help="only the duties due within DAYS (default: every duty still to do)"
+    )
+    ahead.add_argument(
+        "--remind",
+        type=parse_reminders,
+        default=DEFAULT_REMINDERS,
+        metavar="DAYS,DAYS",
+        help="reminders this many days before each deadline (default 14,3; none for no reminder)",
+    )
     ahead.set_defaults(run=cmd_calendar)

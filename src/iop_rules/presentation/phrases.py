@@ -66,7 +66,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "§4 sista dag för överenskommelse om bidraget; annars upphör överenskommelsen",
         "§4 last day to agree the grant; otherwise the agreement ends",
     ),
-    "cal_summary": ("§{section} {party}: {what}", "§{section} {party}: {what}"),
+    "cal_summary": ("§{section}: {what}", "§{section}: {what}"),
     "cal_section": ("Paragraf: §{section} {title}", "Section: §{section} {title}"),
     "cal_party": ("Part: {party}", "Party: {party}"),
     "cal_todo": ("Att göra: {what}", "To do: {what}"),
