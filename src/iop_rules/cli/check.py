@@ -8,9 +8,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .._types import InputError
 from ..compare import compare_interpretations
 from ..evaluate import evaluate
 from ..presentation.comparison_text import render_comparison
+from ..presentation.csv_export import report_csv
 from ..presentation.text_report import render_text
 from ._options import add_common, load_inputs, parse_days
 
@@ -19,11 +21,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``iop-rules check``: evaluate the facts and print the report."""
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
+    if args.compare_interpretations and args.format == "csv":
+        raise InputError(
+            "--format csv: jämförelsen av tolkningar finns som text eller json",
+            "--format csv: the comparison of readings is given as text or json",
+        )
     if args.compare_interpretations:
         comparison = compare_interpretations(agreement, facts, args.as_of, dict(args.settings), args.horizon)
         sys.stdout.write(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
     elif args.format == "json":
         sys.stdout.write(report.to_json())
+    elif args.format == "csv":
+        sys.stdout.write(report_csv(report, args.lang))
     else:
         sys.stdout.write(render_text(report, agreement, args.lang))
     return 1 if report.unremedied_breaches() else 0
@@ -33,7 +42,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``check`` to the command's subparsers."""
     check = sub.add_parser("check", help="evaluate a facts file on a day")
     add_common(check)
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="text (default), json, or csv (one row per finding; ';', UTF-8 with BOM, decimal comma in Swedish)",
+    )
     check.add_argument("--horizon", type=parse_days, metavar="DAYS", help="days ahead for upcoming actions (default I13)")
     check.add_argument(
         "--compare-interpretations",

@@ -1,6 +1,6 @@
 """``iop-rules repayment``: the §8 repayment assessment of misuse cases, for finance and for scripts.
 
-    iop-rules repayment FACTS [--case ID] [--as-of DATE] [--format text|json] [--agreement FILE] [--lang sv|en]
+    iop-rules repayment FACTS [--case ID] [--as-of DATE] [--format text|json|csv] [--agreement FILE] [--lang sv|en]
 
 Without ``--case`` every misuse case known on the day is assessed. Exit codes: 0 assessed, 2 bad input (a message,
 no traceback), as for ``check``.
@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from ..context import context_for
+from ..presentation.csv_export import repayment_csv
 from ..presentation.repayment_text import render_json, render_text
 from ..repayment import RepaymentAssessment, assess_all, assess_repayment
 from ._options import load_inputs, parse_day
@@ -24,7 +25,12 @@ def cmd_repayment(args: argparse.Namespace) -> int:
         assessments: tuple[RepaymentAssessment, ...] = (assess_repayment(agreement, facts, args.case, args.as_of),)
     else:
         assessments = assess_all(context_for(agreement, facts, args.as_of))
-    sys.stdout.write(render_json(assessments) if args.format == "json" else render_text(assessments, args.lang))
+    if args.format == "json":
+        sys.stdout.write(render_json(assessments))
+    elif args.format == "csv":
+        sys.stdout.write(repayment_csv(assessments, args.lang))
+    else:
+        sys.stdout.write(render_text(assessments, args.lang))
     return 0
 
 
@@ -34,7 +40,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("facts", metavar="FACTS", help="facts file (.toml or .json)")
     parser.add_argument("--case", metavar="ID", help="the misuse case's id (default: every case known on the day)")
     parser.add_argument("--as-of", type=parse_day, metavar="DATE", help="assessment day (default: the facts' as_of, else today)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="text (default), json, or csv (one row per case; ';', UTF-8 with BOM, decimal comma in Swedish)",
+    )
     parser.add_argument("--agreement", metavar="FILE", help="agreement file (default: the bundled agreement.toml)")
     parser.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of messages (default sv)")
     # The assessment rests on no interpretation setting; load_inputs still expects the attribute.

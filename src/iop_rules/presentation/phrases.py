@@ -82,9 +82,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "csv_due": ("senast", "due"),
     "csv_amount": ("belopp", "amount"),
     "csv_message": ("meddelande", "message"),
-    "csv_case": ("ärende", "case"),
-    "csv_line": ("rad", "line"),
-    "csv_text": ("text", "text"),
+    "csv_affected": ("berört belopp", "affected"),
+    "csv_grant_paid": ("betalt bidrag", "grant paid"),
+    "csv_repaid": ("återbetalt", "repaid"),
+    "csv_ceiling": ("högst att kräva", "ceiling"),
+    "csv_claimed": ("krävt", "claimed"),
 }
 
 
