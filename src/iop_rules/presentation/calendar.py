@@ -73,9 +73,9 @@ def _event(finding: Finding, report: Report, agreement: Agreement, lang: str, re
     party = pick(PARTY_LABEL[finding.party], lang)
     todo = what_to_do(finding, report, lang)
     if is_cutoff(finding):
-        summary = phrase("cal_cutoff", lang)
+        summary = phrase("calendar.cutoff", lang)
     else:
-        summary = phrase("cal_summary", lang, section=finding.section, what=todo)
+        summary = phrase("calendar.summary", lang, section=finding.section, what=todo)
     modified = last_modified(finding, agreement)
     stamp = dt.datetime.combine(modified, dt.time(0, 0), tzinfo=dt.UTC)
     event = Event()
@@ -87,11 +87,11 @@ def _event(finding: Finding, report: Report, agreement: Agreement, lang: str, re
     event.add("dtend", finding.due + dt.timedelta(days=1))
     event.add("summary", summary)
     description = [
-        phrase("cal_section", lang, section=finding.section, title=agreement.sections[finding.section].title),
-        phrase("cal_party", lang, party=party),
-        phrase("cal_todo", lang, what=todo),
-        phrase("cal_quote", lang, quote=finding.quote),
-        phrase("cal_id", lang, id=finding.id),
+        phrase("calendar.section", lang, section=finding.section, title=agreement.sections[finding.section].title),
+        phrase("calendar.party", lang, party=party),
+        phrase("calendar.todo", lang, what=todo),
+        phrase("calendar.quote", lang, quote=finding.quote),
+        phrase("calendar.id", lang, id=finding.id),
     ]
     event.add("description", "\n".join(description))
     event.add("categories", [f"§{finding.section}", agreement.agreement.short_name])
@@ -100,7 +100,7 @@ def _event(finding: Finding, report: Report, agreement: Agreement, lang: str, re
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("trigger", dt.timedelta(days=-before))
-        alarm.add("description", phrase("cal_alarm", lang, summary=summary))
+        alarm.add("description", phrase("calendar.alarm", lang, summary=summary))
         event.add_component(alarm)
     return event
 

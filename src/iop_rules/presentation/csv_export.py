@@ -68,7 +68,7 @@ FINDING_COLUMNS = ("id", "section", "party", "status", "due", "amount", "message
 def report_csv(report: Report, lang: str) -> str:
     """One row per finding of the report, by id: id, section, party, status, due, amount, message; party and
     status in the words of the text report, the message in ``lang``."""
-    header = [phrase(f"csv_{column}", lang) for column in FINDING_COLUMNS]
+    header = [phrase(f"csv.{column}", lang) for column in FINDING_COLUMNS]
     rows = (
         [
             f.id,
@@ -94,7 +94,7 @@ REPAYMENT_PARTY = "city"
 def repayment_csv(assessments: Sequence[RepaymentAssessment], lang: str) -> str:
     """One row per misuse case: the finding columns (the amount is what may be claimed now), then the affected
     amount, the grant paid, what was repaid, the ceiling and what was claimed."""
-    header = [phrase(f"csv_{column}", lang) for column in (*FINDING_COLUMNS, *REPAYMENT_AMOUNTS)]
+    header = [phrase(f"csv.{column}", lang) for column in (*FINDING_COLUMNS, *REPAYMENT_AMOUNTS)]
     rows = (
         [
             a.case_id,

@@ -190,15 +190,15 @@ def _mark(
         start = explanation.period_start if explanation is not None else None
         if start is not None and start < finding.due:
             bar = (scale.x(start), x)
-            when = phrase("period", lang, start=start.isoformat(), end=finding.due.isoformat())
+            when = phrase("html.period", lang, start=start.isoformat(), end=finding.due.isoformat())
     else:
         # No deadline: shown on the evaluation day, with the stretch since it took its status.
         x = scale.x(report.as_of)
         began = since.get(finding.id)
-        when = phrase("no_deadline", lang)
+        when = phrase("html.no_deadline", lang)
         if began is not None and began < report.as_of:
             bar = (scale.x(began), x)
-            when += ", " + phrase("since", lang, day=began.isoformat())
+            when += ", " + phrase("html.since", lang, day=began.isoformat())
     title = f"§{finding.section} {party} — {status} — {when}\n{finding.message.get(lang)}\n[{finding.id}]"
     return Mark(finding, x, bar, title, anchor(finding.id))
 
@@ -235,7 +235,7 @@ def _rows(
     lang: str,
 ) -> list[Row]:
     keys = [key for key, _ in ROWS] + ["other", "rights"]
-    rows = {key: Row(key, phrase(f"row_{key}", lang)) for key in keys}
+    rows = {key: Row(key, phrase(f"html.row.{key}", lang)) for key in keys}
     for finding in findings:
         rows[_row_key(finding)].marks.append(_mark(finding, scale, report, explanations.get(finding.id), since, lang))
     # A row is drawn when it has marks, or when it is one of the agreement's kinds of duty (an empty row says so).
@@ -293,7 +293,7 @@ def render_page(
     lapsing = 0
     if cutoff is not None and cutoff.due is not None:
         lapsing = sum(1 for f in report.obligations if f.due is not None and f.due > cutoff.due and f.status in ("pending", "due"))
-    headings = {**{key: pick(pair, lang) for key, pair in HEADINGS.items()}, "rights": phrase("rights", lang)}
+    headings = {**{key: pick(pair, lang) for key, pair in HEADINGS.items()}, "rights": phrase("html.rights", lang)}
     tables = [Table(key, headings[key], findings) for key, findings in lists]
     used = sorted({m.finding.status for row in rows for m in row.marks}, key=STATUS_ORDER.index)
     template = _ENV.get_template("report.html.j2")
@@ -302,7 +302,7 @@ def render_page(
         w=lambda key, **values: phrase(key, lang, **values),
         report=report,
         agreement=agreement,
-        title=phrase("html_title", lang, name=agreement.agreement.short_name, day=report.as_of.isoformat()),
+        title=phrase("html.html_title", lang, name=agreement.agreement.short_name, day=report.as_of.isoformat()),
         cutoff=cutoff,
         lapsing=lapsing,
         party=None if party is None else pick(PARTY_LABEL[party], lang),
