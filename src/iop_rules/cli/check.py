@@ -6,7 +6,6 @@ Exit codes: 0 no unremedied breach, 1 at least one unremedied breach, 2 bad inpu
 from __future__ import annotations
 
 import argparse
-import sys
 
 from .._types import InputError
 from ..compare import compare_interpretations
@@ -14,7 +13,7 @@ from ..evaluate import evaluate
 from ..presentation.comparison_text import render_comparison
 from ..presentation.csv_export import report_csv
 from ..presentation.text_report import render_text
-from ._options import add_common, load_inputs, parse_days
+from ._options import add_common, emit, load_inputs, parse_days
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -28,13 +27,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     if args.compare_interpretations:
         comparison = compare_interpretations(agreement, facts, args.as_of, dict(args.settings), args.horizon)
-        sys.stdout.write(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
+        emit(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
     elif args.format == "json":
-        sys.stdout.write(report.to_json())
+        emit(report.to_json())
     elif args.format == "csv":
-        sys.stdout.write(report_csv(report, args.lang))
+        emit(report_csv(report, args.lang))
     else:
-        sys.stdout.write(render_text(report, agreement, args.lang))
+        emit(render_text(report, agreement, args.lang))
     return 1 if report.unremedied_breaches() else 0
 
 

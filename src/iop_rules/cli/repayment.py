@@ -9,13 +9,12 @@ no traceback), as for ``check``.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..context import context_for
 from ..presentation.csv_export import repayment_csv
 from ..presentation.repayment_text import render_json, render_text
 from ..repayment import RepaymentAssessment, assess_all, assess_repayment
-from ._options import load_inputs, parse_day
+from ._options import emit, load_inputs, parse_day
 
 
 def cmd_repayment(args: argparse.Namespace) -> int:
@@ -26,11 +25,11 @@ def cmd_repayment(args: argparse.Namespace) -> int:
     else:
         assessments = assess_all(context_for(agreement, facts, args.as_of))
     if args.format == "json":
-        sys.stdout.write(render_json(assessments))
+        emit(render_json(assessments))
     elif args.format == "csv":
-        sys.stdout.write(repayment_csv(assessments, args.lang))
+        emit(repayment_csv(assessments, args.lang))
     else:
-        sys.stdout.write(render_text(assessments, args.lang))
+        emit(render_text(assessments, args.lang))
     return 0
 
 

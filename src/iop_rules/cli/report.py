@@ -10,13 +10,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from .. import __version__
 from .._types import InputError
 from ..presentation.html import render_html
-from ._options import add_common, load_inputs, parse_days, write_atomically
+from ._options import add_common, emit, load_inputs, parse_days, write_atomically
 
 
 def check_output(option: str, out: Path, suffixes: tuple[str, ...]) -> None:
@@ -37,7 +36,7 @@ def check_output(option: str, out: Path, suffixes: tuple[str, ...]) -> None:
 def write_output(option: str, target: str, text: str) -> None:
     """Write to standard output (``-``) or atomically to the file."""
     if target == "-":
-        sys.stdout.write(text)
+        emit(text)
         return
     try:
         write_atomically(Path(target), text)
