@@ -72,7 +72,7 @@ def test_check_csv_has_the_findings_of_the_json(capsys: pytest.CaptureFixture[st
 
 
 def test_a_separator_or_quote_in_a_facts_text_survives(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    awkward = 'Bidrag; "2027" och\n=2028'
+    awkward = 'Bidrag; "2027" och =2028'
     facts = tmp_path / "facts.toml"
     text = EXAMPLE.read_text(encoding="utf-8").replace('changes = "Bidrag 2027 och 2028"', f"changes = '''{awkward}'''", 1)
     facts.write_text(text, encoding="utf-8")
