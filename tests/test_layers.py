@@ -22,6 +22,8 @@ LAYERS = ("models", "engine", "evaluation", "clauses", "evaluate", "analyses", "
 LAYER_OF = {
     "iop_rules._types": "models",
     "iop_rules._io": "models",
+    "iop_rules._docstrings": "models",
+    "iop_rules._holidays_se": "evaluation",
     "iop_rules.agreement": "models",
     "iop_rules.facts": "models",
     "iop_rules.report": "models",
@@ -29,6 +31,7 @@ LAYER_OF = {
     "iop_rules.dates": "evaluation",
     "iop_rules.cadence": "evaluation",
     "iop_rules.context": "evaluation",
+    "iop_rules.indexes": "evaluation",
     "iop_rules.clause": "evaluation",
     "iop_rules.messages": "evaluation",
     "iop_rules.repayment": "evaluation",

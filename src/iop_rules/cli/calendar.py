@@ -14,7 +14,6 @@ import argparse
 from pathlib import Path
 
 from ..evaluate import evaluate
-from ..presentation.calendar import DEFAULT_REMINDERS, render_calendar
 from ._options import add_common, load_inputs, parse_days
 from .report import check_output, write_output
 
@@ -34,11 +33,14 @@ def parse_reminders(text: str) -> tuple[int, ...]:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """``iop-rules calendar``: write the duties still to do to an iCalendar file."""
+    from ..presentation.calendar import DEFAULT_REMINDERS, render_calendar  # icalendar: only this command
+
     if args.ics != "-":
         check_output("--ics", Path(args.ics), (".ics",))
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
-    text = render_calendar(report, agreement, args.lang, horizon_days=args.horizon, reminders=args.remind)
+    reminders = DEFAULT_REMINDERS if args.remind is None else args.remind
+    text = render_calendar(report, agreement, args.lang, horizon_days=args.horizon, reminders=reminders)
     write_output("--ics", args.ics, text)
     return 0
 
@@ -54,7 +56,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ahead.add_argument(
         "--remind",
         type=parse_reminders,
-        default=DEFAULT_REMINDERS,
         metavar="DAYS,DAYS",
         help="reminders this many days before each deadline (default 14,3; none for no reminder)",
     )

@@ -8,11 +8,7 @@ from __future__ import annotations
 import argparse
 
 from .._types import InputError
-from ..compare import compare_interpretations
 from ..evaluate import evaluate
-from ..presentation.comparison_text import render_comparison
-from ..presentation.csv_export import report_csv
-from ..presentation.text_report import render_text
 from ._options import add_common, emit, load_inputs, parse_days
 
 
@@ -26,13 +22,21 @@ def cmd_check(args: argparse.Namespace) -> int:
             "--format csv: the comparison of readings is given as text or json",
         )
     if args.compare_interpretations:
+        # Imported when used: a command starts without the modules it does not run.
+        from ..compare import compare_interpretations
+        from ..presentation.comparison_text import render_comparison
+
         comparison = compare_interpretations(agreement, facts, args.as_of, dict(args.settings), args.horizon)
         emit(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
     elif args.format == "json":
         emit(report.to_json())
     elif args.format == "csv":
+        from ..presentation.csv_export import report_csv
+
         emit(report_csv(report, args.lang))
     else:
+        from ..presentation.text_report import render_text
+
         emit(render_text(report, agreement, args.lang))
     return 1 if report.unremedied_breaches() else 0
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 
 from ..context import context_for
-from ..presentation.csv_export import repayment_csv
 from ..presentation.repayment_text import render_json, render_text
 from ..repayment import RepaymentAssessment, assess_all, assess_repayment
 from ._options import emit, load_inputs, parse_day
@@ -27,6 +26,8 @@ def cmd_repayment(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit(render_json(assessments))
     elif args.format == "csv":
+        from ..presentation.csv_export import repayment_csv
+
         emit(repayment_csv(assessments, args.lang))
     else:
         emit(render_text(assessments, args.lang))

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .. import __version__
 from .._types import InputError
-from ..presentation.html import render_html
 from ._options import add_common, emit, load_inputs, parse_days, write_atomically
 
 
@@ -49,6 +48,8 @@ def write_output(option: str, target: str, text: str) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """``iop-rules report``: write the HTML report."""
+    from ..presentation.html import render_html  # Jinja2 and the analyses: imported only by this command
+
     if args.html != "-":
         check_output("--html", Path(args.html), (".html", ".htm"))
     agreement, facts = load_inputs(args)
