@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from iop_rules import Agreement, Facts, Report, evaluate, load_agreement, parse_facts
+from iop_rules import Agreement, Facts, Report, cadence, dates, evaluate, load_agreement, parse_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "history-2026-11-30.toml"
@@ -25,6 +26,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     settings.load_profile("thorough" if config.getoption("--thorough") else "fast")
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches_under_mutation() -> None:
+    """Under mutation testing (mutmut sets MUTANT_UNDER_TEST), every test starts with empty caches.
+
+    mutmut records which tests reach each function and tries a mutant only against those. A warm cache (the terms,
+    the calendar years, the holidays) hides the functions behind it from every test but the first, and their
+    mutants would survive for want of tests, not of good ones.
+    """
+    if "MUTANT_UNDER_TEST" in os.environ:
+        for module in (cadence, dates):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 SIGNED = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from iop_rules.clauses import disputes
+from iop_rules.messages import PARTY_EN, PARTY_SV
 
 from ..conftest import Check, day, finding
 from .contract import ClauseContract
@@ -94,3 +95,52 @@ def test_an_authority_finding_final_after_the_agreement_s_end_is_discharged(chec
     record = {"id": "ivo1", "date": "2026-12-01", "authority": "IVO", "final": "2027-01-15", "concerns_activities": True}
     report = check("2027-02-01", authority_findings=[record])
     assert finding(report, "authority-finding/ivo1").status == "discharged"
+
+
+def test_the_first_dialogue_fulfils_a_dispute_whatever_order_the_dialogues_are_recorded_in(check: Check) -> None:
+    # Recorded later-first: the obligation was fulfilled by the earlier dialogue, and the evidence lists them by day.
+    dialogues = [
+        {"id": "dlg-b", "dispute_id": "t1", "date": "2026-11-05"},
+        {"id": "dlg-a", "dispute_id": "t1", "date": "2026-10-20"},
+    ]
+    found = finding(check("2026-11-30", disputes=DISPUTE, dialogues=dialogues), "dispute/t1")
+    assert (found.kind, found.status, found.party, found.severity) == ("duty", "fulfilled", "both", "major")
+    assert found.message.sv == f"Tvisten 2026-10-01 (t1, väckt av {PARTY_SV['fa']}) ska lösas genom dialog: gjort 2026-10-20."
+    assert found.message.en == (
+        f"The dispute of 2026-10-01 (t1, raised by {PARTY_EN['fa']}) must be resolved through dialogue: done on 2026-10-20."
+    )
+    assert [(e.fact, e.id, e.date) for e in found.evidence] == [
+        ("disputes", "t1", day("2026-10-01")),
+        ("dialogues", "dlg-a", day("2026-10-20")),
+        ("dialogues", "dlg-b", day("2026-11-05")),
+    ]
+    assert found.evidence[0].detail == "raised_by=fa"
+
+
+def test_an_open_dispute_says_it_has_no_deadline(check: Check) -> None:
+    found = finding(check("2026-10-15", disputes=[{"id": "t1", "date": "2026-10-01", "raised_by": "city"}]), "dispute/t1")
+    assert found.message.sv == (
+        f"Tvisten 2026-10-01 (t1, väckt av {PARTY_SV['city']}) ska lösas genom dialog: ännu inte gjort (ingen tidsgräns)."
+    )
+    assert found.message.en == (
+        f"The dispute of 2026-10-01 (t1, raised by {PARTY_EN['city']}) must be resolved through dialogue: "
+        "not yet done (no deadline)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "detail"),
+    [
+        ({"final": "2025-10-01", "concerns_activities": True}, "authority=IVO; laga kraft=2025-10-01; rör verksamheten=ja"),
+        ({"final": "2025-10-01", "concerns_activities": False}, "authority=IVO; laga kraft=2025-10-01; rör verksamheten=nej"),
+        ({}, "authority=IVO; laga kraft=nej; rör verksamheten=ej bedömt"),
+    ],
+)
+def test_an_authority_finding_s_evidence_says_whether_it_is_final_and_concerns_the_activities(
+    check: Check, record: dict[str, object], detail: str
+) -> None:
+    findings = [{"id": "ivo1", "date": "2025-09-01", "authority": "IVO", **record}]
+    found = finding(check("2025-11-01", authority_findings=findings), "authority-finding/ivo1")
+    assert [(e.fact, e.id, e.date, e.detail) for e in found.evidence] == [
+        ("authority_findings", "ivo1", day("2025-09-01"), detail)
+    ]

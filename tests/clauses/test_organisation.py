@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from iop_rules.cadence import _slug
 from iop_rules.clauses import organisation
 
 from ..conftest import Check, day, finding
@@ -161,6 +162,16 @@ def test_i3_configured_only_the_configured_terms_exist(check: Check) -> None:
     assert ids == {"working-group/2025-spring", "working-group/2025-autumn"}
     default = check("2025-08-01")
     assert "working-group/2028-autumn" in {f.id for f in default.findings()}
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("2025 autumn", "2025-autumn"), ("HT 2025 – del 1", "ht-2025-del-1"), ("vår  2026", "v-r-2026"), ("(2027)", "2027")],
+)
+def test_i3_configured_a_term_s_name_becomes_its_id_part_in_lower_case_with_single_dashes(name: str, key: str) -> None:
+    # The id part of a configured term (working-group/{key}): a stable id, so runs of other characters, spaces
+    # and non-ASCII letters alike, become one dash, none at either end.
+    assert _slug(name) == key
 
 
 # --- I9: terms the agreement covers only in part ------------------------------------------------------------------
