@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from .._types import InputError
-from . import calendar, check, docs, explain, repayment, timeline
+from . import calendar, check, convert, docs, explain, repayment, timeline, workbook
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Kontrollera IOP-överenskommelsen Helsingborg–Frälsningsarmén / check the IOP agreement",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (check, repayment, explain, docs, timeline, calendar):
+    for module in (check, repayment, explain, docs, timeline, calendar, workbook, convert):
         module.register(sub)
     return parser
 
@@ -33,7 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except InputError as error:
-        sys.stderr.write(f"iop-rules: {error.message(lang)}\n")
+        # One line per error (a workbook reports every bad cell), each marked as the command's.
+        for line in error.message(lang).splitlines() or [""]:
+            sys.stderr.write(f"iop-rules: {line}\n")
         return 2
     except BrokenPipeError:
         return 0

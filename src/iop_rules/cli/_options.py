@@ -60,9 +60,22 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write a binary file (a workbook) whole or not at all, as ``write_atomically``."""
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 def add_common(parser: argparse.ArgumentParser, *, as_of: bool = True) -> None:
     """The options every subcommand shares."""
-    parser.add_argument("facts", metavar="FACTS", help="facts file (.toml or .json)")
+    parser.add_argument("facts", metavar="FACTS", help="facts file (.toml, .json or .xlsx workbook)")
     if as_of:
         parser.add_argument("--as-of", type=parse_day, metavar="DATE", help="evaluation day (default: the facts' as_of, else today)")
     parser.add_argument("--agreement", metavar="FILE", help="agreement file (default: the bundled agreement.toml)")
