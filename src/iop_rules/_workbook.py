@@ -225,6 +225,11 @@ def shown(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def bare(value: object) -> str:
+    """A number or date as the cell shows it, unquoted (for messages that say it is a number or a date)."""
+    return shown(value)[1:-1]
+
+
 class _CellError(Exception):
     def __init__(self, key: str, **values: str) -> None:
         super().__init__(key)
@@ -265,15 +270,15 @@ def _names(choices: Iterable[str], lang: str) -> str:
 
 def _text(value: object) -> str:
     if isinstance(value, bool):
-        raise _CellError("number_for_text", value=shown(value))
+        raise _CellError("number_for_text", value=bare(value))
     if isinstance(value, dt.datetime | dt.date | dt.time):
-        raise _CellError("excel_date", value=shown(value))
+        raise _CellError("excel_date", value=bare(value))
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
-        raise _CellError("number_for_text", value=shown(value))
+        raise _CellError("number_for_text", value=bare(value))
     return str(value).strip()
 
 
@@ -293,7 +298,7 @@ def _amount(value: object) -> Decimal | str:
     if isinstance(value, bool):
         raise _CellError("amount_type")
     if isinstance(value, dt.datetime | dt.date | dt.time):
-        raise _CellError("excel_date", value=shown(value))
+        raise _CellError("excel_date", value=bare(value))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
@@ -322,7 +327,7 @@ def _whole(value: object) -> int | str:
     if isinstance(value, bool):
         raise _CellError("whole_number")
     if isinstance(value, dt.datetime | dt.date | dt.time):
-        raise _CellError("excel_date", value=shown(value))
+        raise _CellError("excel_date", value=bare(value))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
@@ -343,7 +348,7 @@ def _date(value: object) -> dt.date | str:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, bool | int | float):
-        raise _CellError("number_for_date", value=shown(value))
+        raise _CellError("number_for_date", value=bare(value))
     return str(value).strip()
 
 

@@ -67,6 +67,10 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            # mkstemp makes the file private; a workbook is a document to share, so it gets the usual mode.
+            mask = os.umask(0)
+            os.umask(mask)
+            os.fchmod(handle.fileno(), 0o666 & ~mask)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -20,7 +20,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items() if v is not None and v != () and v != {}}
+        return {str(k): _plain(v) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value

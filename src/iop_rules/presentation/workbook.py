@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -24,6 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 from pydantic import BaseModel
 
 from .. import _workbook_words as words
+from .._types import InputError
 from .._workbook import Column, Sheet, sheets
 from ..agreement import Agreement
 from ..facts import Facts
@@ -181,14 +183,25 @@ def _fact_sheet(sheet: Worksheet, spec: Sheet, lang: str, lists: _Lists, names: 
             sheet.add_data_validation(validation)
             validation.add(f"{letter}2:{letter}{PREPARED_ROWS + 1}")
         number_format = FORMATS.get(column.kind)
-        for row_number in range(2, max(PREPARED_ROWS, len(rows)) + 2):
-            target = sheet.cell(row=row_number, column=position)
-            if number_format:
-                target.number_format = number_format
+        if number_format:
+            # A column's style applies to every cell typed into it: text columns stay text (an id such as
+            # 2025-1 is not turned into a date), dates show as dates, amounts with two decimals.
+            sheet.column_dimensions[letter].number_format = number_format
     for row_number, values in enumerate(rows, start=2):
         for position, value in enumerate(values, start=1):
             if value is not None:
-                sheet.cell(row=row_number, column=position, value=value)
+                if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+                    header = spec.columns[position - 1].header(lang)
+                    raise InputError(
+                        f"{spec.name('sv')}, rad {row_number}, {header}: {value!r} innehåller ett styrtecken som en arbetsbok inte kan hålla",
+                        f"{spec.name('en')}, row {row_number}, {header}: {value!r} holds a control character a workbook cannot hold",
+                    )
+                cell = sheet.cell(row=row_number, column=position, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text that starts with "=" is text, never a formula
+                number_format = FORMATS.get(spec.columns[position - 1].kind)
+                if number_format:
+                    cell.number_format = number_format
     sheet.freeze_panes = "A2"
 
 
