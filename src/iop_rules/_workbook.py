@@ -17,6 +17,7 @@ call it without an import cycle.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import types
@@ -165,6 +166,7 @@ def _parent_column(key: str, parent: str, description: str) -> Column:
     return Column(key, "__parent__", "ref", True, description, target=parent)
 
 
+@functools.cache
 def sheets(model: type[BaseModel]) -> tuple[Sheet, ...]:
     """The workbook's sheets for a snapshot model, in order: the snapshot's own fields, then each collection
     followed by the sheets of its nested records."""
@@ -231,10 +233,12 @@ def bare(value: object) -> str:
 
 
 class _CellError(Exception):
-    def __init__(self, key: str, **values: str) -> None:
+    """A cell that cannot be read as its column asks; a value given as a pair is (Swedish, English)."""
+
+    def __init__(self, key: str, **values: str | tuple[str, str]) -> None:
         super().__init__(key)
-        self.sv = words.MESSAGES[key][0].format(**values)
-        self.en = words.MESSAGES[key][1].format(**values)
+        self.sv = words.MESSAGES[key][0].format(**{k: v[0] if isinstance(v, tuple) else v for k, v in values.items()})
+        self.en = words.MESSAGES[key][1].format(**{k: v[1] if isinstance(v, tuple) else v for k, v in values.items()})
 
 
 @dataclass
@@ -358,7 +362,7 @@ def _choice(value: object, choices: tuple[str, ...]) -> str:
         for choice in choices:
             if folded in (label.casefold() for label in _labels(choice)):
                 return choice
-    raise _CellError("choice", names="|")  # replaced with the language's names by the caller
+    raise _CellError("choice", names=(_names(choices, "sv"), _names(choices, "en")))
 
 
 def _cell(column: Column, value: object) -> Any:
@@ -372,13 +376,7 @@ def _cell(column: Column, value: object) -> Any:
         return _whole(value)
     if column.kind in ("bool", "flag"):
         return _yes_no(value)
-    try:
-        return _choice(value, column.choices)
-    except _CellError:
-        error = _CellError("choice", names="")
-        error.sv = words.MESSAGES["choice"][0].format(names=_names(column.choices, "sv"))
-        error.en = words.MESSAGES["choice"][1].format(names=_names(column.choices, "en"))
-        raise error from None
+    return _choice(value, column.choices)
 
 
 def _is_empty(value: object) -> bool:
