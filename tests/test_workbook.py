@@ -25,6 +25,7 @@ import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from iop_rules import Facts, InputError, load_agreement, load_facts, parse_facts
@@ -471,9 +472,9 @@ def test_the_example_re_saved_by_libreoffice_still_holds_the_same_facts(tmp_path
 # --- property ------------------------------------------------------------------------------------------------------
 
 
-@hsettings(max_examples=25 if hsettings.default.max_examples < 1000 else 300)
-@given(facts_snapshots())
-def test_any_snapshot_survives_toml_then_workbook_then_facts(facts: Facts) -> None:
+@hsettings(max_examples=20 if hsettings.default.max_examples < 1000 else 300)
+@given(facts_snapshots(), st.sampled_from(["sv", "en"]))
+def test_any_snapshot_survives_toml_then_workbook_then_facts(facts: Facts, lang: str) -> None:
     import tempfile
     import tomllib
 
@@ -481,6 +482,6 @@ def test_any_snapshot_survives_toml_then_workbook_then_facts(facts: Facts) -> No
     assert from_toml == facts
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "record.xlsx"
-        path.write_bytes(build_workbook(AGREEMENT, "sv", from_toml))
+        path.write_bytes(build_workbook(AGREEMENT, lang, from_toml))
         assert read_workbook(path, Facts) == facts
         assert read_workbook(path, Facts).model_dump_json() == facts.model_dump_json()

@@ -163,7 +163,7 @@ INSTRUCTIONS: dict[str, tuple[str, str]] = {
     "title": ("Register över partnerskapet: {title}", "Record of the partnership: {title}"),
     "parties": ("Parter: {city} och {fa}.", "Parties: {city} and {fa}."),
     "how": (
-        "Fyll i en rad per händelse på bladet för den sortens uppgift. Lämna inga tomma rader mitt i om du inte vill; tomma rader hoppas över.",
+        "Fyll i en rad per händelse på bladet för den sortens uppgift. Tomma rader hoppas över.",
         "Fill in one row per event on the sheet for that kind of fact. Empty rows are skipped.",
     ),
     "ids": (

@@ -113,13 +113,13 @@ class _Lists:
         return self.ranges[labels]
 
 
-def _validation(column: Column, lang: str, lists: _Lists, names: dict[str, str]) -> DataValidation | None:
+def _validation(column: Column, lang: str, lists: _Lists, names: dict[str, str], extent: int) -> DataValidation | None:
     if column.kind in ("bool", "flag"):
         formula = lists.formula((words.pick(words.YES, lang), words.pick(words.NO, lang)))
     elif column.kind == "choice":
         formula = lists.formula(tuple(_label(c, lang) for c in column.choices))
     elif column.kind == "ref" and column.target is not None:
-        formula = f"{quote_sheetname(names[column.target])}!$A$2:$A${PREPARED_ROWS + 1}"
+        formula = f"{quote_sheetname(names[column.target])}!$A$2:$A${extent}"
     else:
         return None
     sv_title, en_title = "Välj i listan", "Choose from the list"
@@ -167,7 +167,7 @@ def _instructions(sheet: Worksheet, agreement: Agreement, specs: tuple[Sheet, ..
     sheet.freeze_panes = f"A{start + 1}"
 
 
-def _fact_sheet(sheet: Worksheet, spec: Sheet, lang: str, lists: _Lists, names: dict[str, str], rows: list[list[Any]]) -> None:
+def _fact_sheet(sheet: Worksheet, spec: Sheet, lang: str, lists: _Lists, names: dict[str, str], rows: list[list[Any]], extent: int) -> None:
     for position, column in enumerate(spec.columns, start=1):
         header = column.header(lang)
         cell = sheet.cell(row=1, column=position, value=header)
@@ -178,10 +178,10 @@ def _fact_sheet(sheet: Worksheet, spec: Sheet, lang: str, lists: _Lists, names: 
         cell.comment = comment
         letter = get_column_letter(position)
         sheet.column_dimensions[letter].width = max(14, min(40, len(header) + 4))
-        validation = _validation(column, lang, lists, names)
+        validation = _validation(column, lang, lists, names, extent)
         if validation is not None:
             sheet.add_data_validation(validation)
-            validation.add(f"{letter}2:{letter}{PREPARED_ROWS + 1}")
+            validation.add(f"{letter}2:{letter}{extent}")
         number_format = FORMATS.get(column.kind)
         if number_format:
             # A column's style applies to every cell typed into it: text columns stay text (an id such as
@@ -216,9 +216,11 @@ def build_workbook(agreement: Agreement, lang: str = "sv", facts: Facts | None =
     _instructions(instructions, agreement, specs, lang, file_name)
     lists_sheet = book.create_sheet(words.pick(words.LISTS_SHEET, lang))
     lists = _Lists(lists_sheet)
+    rows = {spec.key: rows_for(spec, facts, lang) if facts is not None else [] for spec in specs}
+    # The lists reach past the longest sheet's last row, so that a row added to a filled workbook has them too.
+    extent = max(PREPARED_ROWS, *(len(r) + PREPARED_ROWS // 5 for r in rows.values())) + 1
     for spec in specs:
-        sheet = book.create_sheet(spec.name(lang))
-        _fact_sheet(sheet, spec, lang, lists, names, rows_for(spec, facts, lang) if facts is not None else [])
+        _fact_sheet(book.create_sheet(spec.name(lang)), spec, lang, lists, names, rows[spec.key], extent)
     book.move_sheet(lists_sheet, offset=len(book.sheetnames) - 2)
     lists_sheet.sheet_state = "hidden"
     book.properties.creator = "iop-rules"
