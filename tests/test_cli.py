@@ -47,6 +47,13 @@ def test_text_output_lists_breaches_then_upcoming_then_obligations(capsys: pytes
     assert "days left" in out and "§4" in out and "2026-12-31" in out
 
 
+SIGNED_BOTH = {"signatures": [{"id": "s1", "party": "city", "date": "2024-12-01"}, {"id": "s2", "party": "fa", "date": "2024-12-02"}]}
+PAID_BOTH_YEARS = [
+    {"id": "gp-2025", "grant_year": 2025, "date": "2025-01-20", "amount": "200000.00"},
+    {"id": "gp-2026", "grant_year": 2026, "date": "2026-01-20", "amount": "200000.00"},
+]
+
+
 def test_swedish_is_the_default_language(capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(EXAMPLE), "--as-of", "2026-11-30"])
     out = capsys.readouterr().out
@@ -55,10 +62,25 @@ def test_swedish_is_the_default_language(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_exit_1_with_an_unremedied_breach_and_0_without(tmp_path: Path) -> None:
     facts = tmp_path / "facts.toml"
-    facts.write_text('[[signatures]]\nid = "s"\nparty = "city"\ndate = 2024-12-01\n', encoding="utf-8")
-    # fa never signed: from the day after the start date that is a breach.
-    assert main(["check", str(facts), "--as-of", "2025-01-02", "--format", "json"]) == 1
+    signatures = '[[signatures]]\nid = "s"\nparty = "city"\ndate = 2024-12-01\n'
+    facts.write_text(signatures, encoding="utf-8")
+    # fa never signed: something to check (§11 creates no duty to sign), never a breach, so never exit 1.
+    assert main(["check", str(facts), "--as-of", "2025-01-02", "--format", "json"]) == 0
+    # The 2025 grant unpaid by 2025-01-31 (a Friday): a breach by city from 2025-02-01.
+    assert main(["check", str(facts), "--as-of", "2025-01-31", "--format", "json"]) == 0
+    assert main(["check", str(facts), "--as-of", "2025-02-01", "--format", "json"]) == 1
     assert main(["check", str(facts), "--as-of", "2024-12-15", "--format", "json"]) == 0
+
+
+def test_the_automatic_end_never_decides_the_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As of 2027-01-02 without a compensation amendment the agreement has ended; no §4 finding is a breach."""
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps({**SIGNED_BOTH, "grant_payments": PAID_BOTH_YEARS}), encoding="utf-8")
+    main(["check", str(facts), "--as-of", "2027-01-02", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert (data["agreement"]["state"], data["agreement"]["reason"], data["agreement"]["last_day"]) == ("ended", "no_compensation_agreement", "2026-12-31")
+    assert not [f for f in data["breaches"] if f["section"] == "4" and f["id"].startswith("renegotiation/")]
+    assert next(f for f in data["obligations"] if f["id"] == "renegotiation/2027-2028")["status"] == "condition_not_met"
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,8 @@ def test_mid_term_deadline_is_computed_from_i1(agreement: Agreement, example: ob
     steps = [s.en for s in explanation.steps]
     assert steps[0] == "Half the term has passed at the end of 2026-12-31 (term.half_term_passes)"
     assert steps[1] == "2 months before the end of 2026-12-31 → 2026-10-31 (I1 = two_months_before_half)"
-    assert "Done on 2026-11-17 (eval-mid-term)" in steps[2]
+    assert "Any evaluation dated in 2026 that includes the review" in steps[2]
+    assert "Done on 2026-11-17 (eval-mid-term)" in steps[-1]
     assert [s.id for s in explanation.settings] == ["I1"]
     assert explanation.settings[0].value == "two_months_before_half"
     assert explanation.finding.status == "fulfilled_late"
@@ -86,7 +87,11 @@ def test_a_notice_explains_the_month_arithmetic_and_the_cap(agreement: Agreement
 
 def test_signatures_and_amendments_have_their_steps(agreement: Agreement, example: object) -> None:
     signature = explain(agreement, example, "signature/fa", as_of=day("2026-11-30"))  # type: ignore[arg-type]
-    assert [s.en for s in signature.steps] == ["Deadline: the start date 2025-01-01 (term.start)", "Signed on 2024-12-18 (sig-fa)"]
+    assert [s.en for s in signature.steps] == [
+        "§11 sets no deadline to sign; from the start date 2025-01-01 (term.start) the library checks that both "
+        "parties' signatures are recorded",
+        "Signed on 2024-12-18 (sig-fa)",
+    ]
     amendment = explain(agreement, example, "amendment/amend-grant-2027-2028", as_of=day("2026-11-30"))  # type: ignore[arg-type]
     assert amendment.steps[-1].en == "Not valid: it has no effect anywhere (§10)"
     renegotiation = explain(agreement, example, "renegotiation/2027-2028", as_of=day("2026-11-30"))  # type: ignore[arg-type]

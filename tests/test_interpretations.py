@@ -1,4 +1,4 @@
-"""The interpretation register I1–I14 is live: each reading is a setting in agreement.toml, can be overridden for
+"""The interpretation register I1–I16 is live: each reading is a setting in agreement.toml, can be overridden for
 one evaluation (API ``settings=`` and CLI ``--set``), bad values are refused, and each setting changes the findings
 it governs, shown under its default and its alternative. ``--compare-interpretations`` lists those changes.
 """
@@ -34,6 +34,8 @@ DEFAULTS = {
     "I12": "counts",
     "I13": 60,
     "I14": "ends",
+    "I15": "neither",
+    "I16": "twelve_months",
 }
 
 
@@ -286,7 +288,7 @@ def test_i14_no_grant_agreement_ends_the_agreement_or_it_continues(check: Check)
     alternative = check("2027-01-01", settings={"I14": "continues_without_grant"})
     assert (default.agreement.state, default.agreement.last_day) == ("ended", day("2026-12-31"))
     assert (alternative.agreement.state, alternative.agreement.last_day) == ("in_force", day("2028-12-31"))
-    assert finding(default, "renegotiation/2027-2028").status == "violated"
+    assert finding(default, "renegotiation/2027-2028").status == "condition_not_met"
     assert finding(default, "working-group/2027-spring").status == "discharged"
     assert finding(alternative, "working-group/2027-spring").status == "pending"
 
@@ -377,3 +379,27 @@ def test_compare_with_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["check", str(path), "--compare-interpretations"]) == 2
     assert "meetings" in capsys.readouterr().err
     assert main(["check", str(EXAMPLE), "--compare-interpretations", "--set", "I4=nobody"]) == 2
+
+
+def test_compare_shows_i15_and_i16(agreement: Agreement) -> None:
+    """A joint breach only (spring 2025 without working-group meetings) and an absence of city's 13 months old."""
+    facts = make_facts(
+        grant_payments=[
+            {"id": "gp-2025", "grant_year": 2025, "date": "2025-01-20", "amount": "200000.00"},
+            {"id": "gp-2026", "grant_year": 2026, "date": "2026-01-20", "amount": "200000.00"},
+        ],
+        meetings=[meeting("net1", "2025-03-12", body="network", convener="city", present=("fa",))],
+        outreach_sessions=[
+            {"id": "o1", "date": "2025-03-01", "city_present": True},
+            {"id": "o2", "date": "2025-09-01", "city_present": True},
+            {"id": "o3", "date": "2026-02-01", "city_present": True},
+        ],
+    )
+    comparison = compare_interpretations(agreement, facts, as_of=day("2025-07-01"))
+    (i15,) = comparison.for_setting("I15")
+    assert i15.alternative == "both"
+    assert "renegotiation-right/city" in {d.id for d in i15.differences}
+    later = compare_interpretations(agreement, facts, as_of=day("2026-04-15"), settings={"I15": "both"})
+    (i16,) = later.for_setting("I16")
+    assert i16.alternative == "while_in_force"
+    assert "renegotiation-right/fa" in {d.id for d in i16.differences}

@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 import iop_rules
-from iop_rules import Agreement, InputError, RepaymentAssessment, assess_repayment
+from iop_rules import Agreement, InputError, RepaymentAssessment, assess_repayment, evaluate
 from iop_rules.cli import main
 
 from .conftest import day, make_facts
@@ -204,7 +204,7 @@ def test_every_line_has_its_section_quote_and_both_languages(agreement: Agreemen
     result = assess(agreement, misuse(a="rejected", b="rejected", claims=[claim("60000.00")]))
     assert [line.letter for line in result.lines if line.letter] == ["a", "b"]
     for line in result.lines:
-        assert line.section in ("6", "8")
+        assert line.section in ("1", "6", "8")
         assert line.quote and agreement.sections[line.section].quotes
         assert line.text.sv.strip() and line.text.en.strip()
     assert {e.id for e in result.evidence} == {"mc-1", "gp-2025", "cl-1"}
@@ -292,3 +292,83 @@ def test_cli_bad_facts_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtur
     path.write_text('{"misuse_cases": [{"id": "x"}]}', encoding="utf-8")
     assert main(["repayment", str(path)]) == 2
     assert "misuse_cases" in capsys.readouterr().err
+
+
+# --- Issue 9: the cap per grant year, claims on their own day, no "may claim" before (a) and (b) ----------------
+
+
+def test_two_cases_share_the_years_cap_and_are_claimable_at_200_000_together(agreement: Agreement) -> None:
+    first = misuse("150000.00", a="rejected", b="rejected")
+    second = misuse("150000.00", a="rejected", b="rejected", id="mc-2", date="2025-09-02")
+    one = assess(agreement, first, second, case_id="mc-1")
+    two = assess(agreement, first, second, case_id="mc-2")
+    assert (one.claimable, two.claimable) == (Decimal("150000.00"), Decimal("50000.00"))
+    assert one.claimable + two.claimable == Decimal("200000.00")
+    assert two.grant_left == Decimal("50000.00")
+    # The sharing is explained line by line: the earlier case's share and what is left.
+    assert any("mc-1" in line.text.sv and "150 000,00 kr" in line.text.sv for line in two.lines)
+    assert any(e.id == "mc-1" for e in two.evidence)
+
+
+def test_cases_known_the_same_day_share_the_cap_in_id_order(agreement: Agreement) -> None:
+    cases = [misuse("150000.00", a="rejected", b="rejected", id=i) for i in ("mc-b", "mc-a")]
+    assert assess(agreement, *cases, case_id="mc-a").claimable == Decimal("150000.00")
+    assert assess(agreement, *cases, case_id="mc-b").claimable == Decimal("50000.00")
+
+
+def test_an_exempt_earlier_case_takes_no_share(agreement: Agreement) -> None:
+    first = misuse("150000.00", a="established")
+    second = misuse("150000.00", a="rejected", b="rejected", id="mc-2", date="2025-09-02")
+    assert assess(agreement, first, second, case_id="mc-2").claimable == Decimal("150000.00")
+
+
+def test_a_case_awaiting_assessment_takes_its_share_as_an_upper_bound(agreement: Agreement) -> None:
+    first = misuse("150000.00")
+    second = misuse("150000.00", a="rejected", b="rejected", id="mc-2", date="2025-09-02")
+    assert assess(agreement, first, second, case_id="mc-2").claimable == Decimal("50000.00")
+
+
+def test_the_cases_of_a_year_never_exceed_the_grant_paid_in_the_report(agreement: Agreement) -> None:
+    cases = [misuse("150000.00", a="rejected", b="rejected", id=f"mc-{n}", date=f"2025-09-0{n}") for n in (1, 2, 3)]
+    facts = make_facts(grant_payments=PAID_2025, misuse_cases=cases)
+    report = evaluate(agreement, facts, as_of=day("2025-11-01"))
+    amounts = [f.amount for f in report.rights if f.id.startswith("repayment/")]
+    assert sum(a for a in amounts if a is not None) == Decimal("200000.00")
+
+
+@pytest.mark.parametrize(
+    ("repaid_on", "excess"),
+    [("2025-10-14", Decimal("10000.00")), ("2025-10-15", Decimal("10000.00")), ("2025-10-16", None)],
+)
+def test_a_claim_is_compared_with_what_was_claimable_on_its_own_day(
+    agreement: Agreement, repaid_on: str, excess: Decimal | None
+) -> None:
+    case = misuse("30000.00", a="rejected", b="rejected", claims=[claim("30000.00")], repayments=[{"id": "rp-1", "date": repaid_on, "amount": "10000.00"}])
+    result = assess(agreement, case)
+    assert result.excess_claimed == excess
+    if excess is not None:
+        assert any(line.amount == excess and "10 000,00 kr" in line.text.sv and "överstiger" in line.text.sv for line in result.lines)
+
+
+@pytest.mark.parametrize("undecided", [{"manifest": None}, {"a": "rejected"}, {"b": "rejected"}, {}])
+def test_nothing_says_the_city_may_claim_before_a_and_b_are_decided(agreement: Agreement, undecided: dict[str, Any]) -> None:
+    result = assess(agreement, misuse(**undecided))
+    assert result.status == "needs_assessment"
+    texts = [result.message, *(line.text for line in result.lines)]
+    for text in texts:
+        assert "kan kräva" not in text.sv and "rätt att kräva" not in text.sv and "kan krävas" not in text.sv
+        assert "may claim" not in text.en and "right to claim" not in text.en and "is claimable" not in text.en
+
+
+def test_a_determination_records_the_body_that_made_it(agreement: Agreement) -> None:
+    case = misuse(a="rejected", b="rejected")
+    case["care_shown"]["body"] = "Socialnämnden"
+    result = assess(agreement, case)
+    assert any("av Socialnämnden" in line.text.sv and "by Socialnämnden" in line.text.en for line in result.lines if line.letter == "a")
+
+
+def test_the_purposes_of_section_1_are_quoted(agreement: Agreement) -> None:
+    result = assess(agreement, misuse())
+    line = next(line for line in result.lines if line.section == "1")
+    assert "Målgruppen är personer utsatta för människohandel och prostitution." in line.quote
+    assert "Syftet" in line.quote

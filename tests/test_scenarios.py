@@ -88,11 +88,11 @@ def test_a_new_file_in_the_directory_is_picked_up(tmp_path: Path, agreement: Agr
     (tmp_path / "new.toml").write_text(
         """
 [[scenario]]
-name = "A snapshot without signatures leaves both parties' signatures due on the first day."
+name = "A snapshot without signatures leaves both parties' signatures to be checked on the first day."
 as_of = 2025-01-01
 expect = [
-  { id = "signature/city", status = "due", party = "city", due = 2025-01-01 },
-  { id = "signature/fa", status = "due", party = "fa" },
+  { id = "signature/city", status = "needs_assessment", party = "city", due = 2025-01-01 },
+  { id = "signature/fa", status = "needs_assessment", party = "fa" },
 ]
 """,
         encoding="utf-8",

@@ -153,3 +153,25 @@ def test_cli_timeline_refuses_an_end_before_the_start(capsys: pytest.CaptureFixt
     captured = capsys.readouterr()
     assert (code, captured.out) == (2, "")
     assert "--to 2026-01-01 is before --from 2026-02-01" in captured.err
+
+
+def test_a_one_off_breach_stops_founding_a_demand_on_the_day_after_12_months(agreement: Agreement) -> None:
+    """I16: the day a one-off breach stops founding a §9 demand is no first-pass change, yet the timeline finds it."""
+    facts = make_facts(
+        grant_payments=[
+            {"id": "gp-2025", "grant_year": 2025, "date": "2025-01-20", "amount": "200000.00"},
+            {"id": "gp-2026", "grant_year": 2026, "date": "2026-01-20", "amount": "200000.00"},
+        ],
+        meetings=[{"id": "net1", "date": "2025-03-12", "body": "network", "convener": "city", "present": ["fa"]}],
+        outreach_sessions=[
+            {"id": "o1", "date": "2025-03-01", "city_present": True},
+            {"id": "o2", "date": "2025-09-01", "city_present": True},
+            {"id": "o3", "date": "2026-02-01", "city_present": True},
+        ],
+    )
+    start, end = day("2026-03-10"), day("2026-03-15")
+    changes = timeline(agreement, facts, start, end)
+    assert changes == replay(agreement, facts, start, end)
+    assert StatusChange("renegotiation-right/fa", "available", "expired", day("2026-03-13")) in changes
+    held = timeline(agreement, facts, start, end, settings={"I16": "while_in_force"})
+    assert not [c for c in held if c.finding_id == "renegotiation-right/fa" and c.date > start]

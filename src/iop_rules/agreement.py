@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from ._io import read_document
 from ._types import MODEL_CONFIG, SEPARATOR, Day, InputError, PartyKey, Sek
 
-INTERPRETATION_IDS = tuple(f"I{n}" for n in range(1, 15))
+INTERPRETATION_IDS = tuple(f"I{n}" for n in range(1, 17))
 
 
 def luhn_valid(digits: str) -> bool:
@@ -165,6 +165,9 @@ class Cadence(BaseModel):
     """§8 written account of grant year Y: month of Y+1 it is due in (I6 ``march_31_next_year``)."""
     account_deadline_day: int = Field(ge=1, le=31)
     """§8 written account of grant year Y: day of that month (I6 ``march_31_next_year``)."""
+    one_off_breach_ground_months: int = Field(ge=1, le=120)
+    """§9 / I16 ``twelve_months``: how many months from its day a one-off breach founds a demand for
+    renegotiation."""
 
     @model_validator(mode="after")
     def _valid_account_day(self) -> Cadence:
@@ -230,6 +233,8 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "I11": ("calendar_year", "twelve_months_from_start"),
     "I12": ("counts", "does_not_count"),
     "I14": ("ends", "continues_without_grant"),
+    "I15": ("neither", "both"),
+    "I16": ("twelve_months", "while_in_force"),
 }
 _NUMBERS: dict[str, tuple[int, int]] = {"I7": (1, 3650), "I10": (0, 100), "I13": (0, 3650)}
 
@@ -272,7 +277,7 @@ def alternatives(key: str) -> tuple[SettingValue, ...]:
 
 
 class Settings(BaseModel):
-    """The interpretation settings in force for one evaluation (I1–I14), typed."""
+    """The interpretation settings in force for one evaluation (I1–I16), typed."""
 
     model_config = MODEL_CONFIG
 
@@ -290,9 +295,11 @@ class Settings(BaseModel):
     I12: Literal["counts", "does_not_count"]
     I13: int
     I14: Literal["ends", "continues_without_grant"]
+    I15: Literal["neither", "both"]
+    I16: Literal["twelve_months", "while_in_force"]
 
     def as_dict(self) -> dict[str, SettingValue]:
-        """The settings as a plain mapping, I1 to I14 in order."""
+        """The settings as a plain mapping, I1 to I16 in order."""
         return {key: getattr(self, key) for key in INTERPRETATION_IDS}
 
 
@@ -336,7 +343,7 @@ class Agreement(BaseModel):
     cadence: Cadence
     """§6–§8 counts and windows."""
     interpretations: dict[str, Interpretation]
-    """The interpretation register I1–I14."""
+    """The interpretation register I1–I16."""
     sections: dict[str, Section]
     """Sections 1–11 with their titles and quoted words."""
 
@@ -358,7 +365,7 @@ class Agreement(BaseModel):
         missing = [key for key in INTERPRETATION_IDS if key not in self.interpretations]
         extra = [key for key in self.interpretations if key not in INTERPRETATION_IDS]
         if missing or extra:
-            raise ValueError(f"interpretations: missing {missing}, unknown {extra}; expected exactly I1–I14")
+            raise ValueError(f"interpretations: missing {missing}, unknown {extra}; expected exactly I1–I16")
         for key, entry in self.interpretations.items():
             for field in ("setting", "default"):
                 try:

@@ -317,6 +317,8 @@ def cadence_candidate(
         evidence=tuple(evidence),
         settings=tuple(sorted(set(settings) | set(req.settings))),
         always_upcoming=upcoming_during_period and in_period and done is None,
+        # A count missed in a closed period can never be made up: a one-off breach for §9 (I16).
+        one_off=True,
         reasoning=reasoning,
     )
 

@@ -1,5 +1,5 @@
 """Comparing interpretations: what changes in the findings when one reading of the interpretation register
-(I1–I14) is replaced by another, all else equal.
+(I1–I16) is replaced by another, all else equal.
 
 For each setting and each other reading the library implements, the same facts are evaluated on the same day
 with only that setting changed, and every finding that differs is listed with the fields that differ.
@@ -58,7 +58,7 @@ class SettingComparison(BaseModel):
     model_config = _CONFIG
 
     setting: str
-    """The setting, ``I1`` to ``I14``."""
+    """The setting, ``I1`` to ``I16``."""
     question: str
     """What is ambiguous (from the interpretation register)."""
     question_sv: str
@@ -169,7 +169,7 @@ def compare_interpretations(
     settings: Mapping[str, object] | None = None,
     horizon_days: int | None = None,
 ) -> InterpretationComparison:
-    """For each setting I1–I14 and each of its other readings, the findings that differ from the reading in force.
+    """For each setting I1–I16 and each of its other readings, the findings that differ from the reading in force.
 
     ``settings`` sets the baseline (the register's settings with these overrides); every other reading of each
     setting is then tried alone. Bad input raises InputError; findings are compared, never raised.

@@ -15,7 +15,7 @@ from ._types import MAX_DAY, MIN_DAY, InputError, PartyKey, Responsible
 from .agreement import Agreement, Settings
 from .dates import add_months, move_deadline
 from .engine import EngineFact
-from .facts import Amendment, Facts, TerminationNotice
+from .facts import Amendment, Evaluation, Facts, TerminationNotice
 from .report import AgreementState, AgreementStatus, EndReason, Evidence, Finding, Kind, Severity, Status, Text
 
 PARTIES: tuple[PartyKey, PartyKey] = ("city", "fa")
@@ -91,6 +91,9 @@ class Context:
     history: Callable[[dt.date], tuple[Finding, ...]] = field(default=lambda day: (), compare=False, repr=False)
     """First-pass findings of the same facts and settings on another day (for §9: "did the other party have
     a breach on the day of the demand?"). Set by the evaluation; a review pass only."""
+    one_off_ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """Ids of the first-pass duties whose breach is one-off (an event, or a period's count missed), which found
+    a §9 demand only for a while after their day (I16). Set by the evaluation; a review pass only."""
 
     @property
     def horizon_end(self) -> dt.date:
@@ -137,6 +140,27 @@ class Context:
         newest = max(setting, key=lambda c: (c.in_effect_from or dt.date.min, c.amendment.id))
         return newest.amendment.grants[year], newest.amendment.id
 
+    def one_off_ground_end(self, day: dt.date) -> dt.date | None:
+        """§9 / I16: the last day a one-off breach on ``day`` founds a demand for renegotiation; None when it
+        does so as long as the agreement is in force."""
+        if self.settings.I16 == "while_in_force":
+            return None
+        months = self.agreement.cadence.one_off_breach_ground_months
+        return add_months(day, months, "last_day_of_month")
+
+    def reviews_compensation(self, evaluation: Evaluation) -> bool:
+        """Whether an evaluation is, in substance, the §4 mid-term evaluation: it includes the review of the
+        economic compensation and is dated in the year half the term passes (or is recorded as the mid-term
+        one). The label alone never makes it one, and an evaluation without the review never is."""
+        if not evaluation.includes_compensation_review:
+            return False
+        return evaluation.mid_term or evaluation.date.year == self.agreement.term.half_term_passes.year
+
+    def mid_term_record(self) -> Evaluation | None:
+        """The evaluation that is the §4 mid-term evaluation: the first one that is so in substance."""
+        found = [e for e in self.facts.evaluations if self.reviews_compensation(e)]
+        return min(found, key=lambda e: (e.date, e.id)) if found else None
+
     def quote(self, section: str, key: str) -> str:
         """Swedish words of the agreement."""
         return self.agreement.quote(section, key)
@@ -174,6 +198,12 @@ class Candidate:
     evidence: tuple[Evidence, ...] = ()
     amount: Decimal | None = None
     settings: tuple[str, ...] = ()
+    condition: bool = False
+    """A condition on which the agreement continues (§4 "Om parterna inte är överens om ersättningen upphör
+    överenskommelsen"), not a duty: past its day and not met it is ``condition_not_met``, never ``violated``."""
+    one_off: bool = False
+    """Its breach, once it happened, can never be remedied (a period's count missed); like an event, it founds
+    a §9 demand only for a while after its day (I16)."""
     always_upcoming: bool = False
     """Listed among upcoming actions whatever the horizon, while not yet done (the §4 cutoff)."""
     extra_quote: tuple[str, ...] = field(default=())
@@ -203,6 +233,7 @@ class Candidate:
             assess=int(self.assess),
             available=int(self.available),
             exercised=int(self.exercised),
+            condition=int(self.condition),
         )
 
     def finding(self, status: Status, ctx: Context) -> Finding:
@@ -306,25 +337,62 @@ _STATE_TEXT = {
 _REASON_TEXT = {
     "expiry": (" Avtalstiden gick ut.", " The term expired."),
     "no_compensation_agreement": (
-        " Parterna var inte överens om ersättningen för 2027–2028 senast 2026-12-31 (§4).",
-        " The parties did not agree on the compensation for 2027–2028 by 2026-12-31 (§4).",
+        " Parterna var inte överens om ersättningen för {years_sv} senast {cutoff}; villkoret för att"
+        " överenskommelsen skulle fortsätta uppfylldes därmed inte och den upphörde utan uppsägning (§4)."
+        " Ingen part har brutit mot överenskommelsen.",
+        " The parties had not agreed on the compensation for {years_en} by {cutoff}; the condition for the"
+        " agreement to continue was therefore not met and it ended without notice (§4). No party is at fault.",
     ),
     "notice": (" Överenskommelsen sades upp i förtid (§4).", " Notice of early termination was given (§4)."),
 }
+_UNSIGNED_TEXT = (
+    " Ingen underskrift av {who_sv} är registrerad: överenskommelsen kanske inte har ingåtts (§11).",
+    " No signature of {who_en} is recorded: the agreement may not have been concluded (§11).",
+)
+
+
+def unsigned_parties(ctx: Context) -> tuple[PartyKey, ...]:
+    """The parties with no recorded signature of the agreement, from its start date on (§11); before the
+    start date nothing is missing yet."""
+    if ctx.as_of < ctx.agreement.term.start:
+        return ()
+    signed = {s.party for s in ctx.facts.signatures}
+    return tuple(p for p in PARTIES if p not in signed)
 
 
 def agreement_status(ctx: Context) -> AgreementStatus:
     """The report's view of the standing."""
     standing = ctx.standing
     sv, en = _STATE_TEXT[standing.state]
-    values = {"start": ctx.agreement.term.start.isoformat(), "last": standing.last_day.isoformat()}
+    # Imported here: messages builds on this module.
+    from .messages import PARTY_EN, PARTY_SV, years_text
+
+    term = ctx.agreement.term
+    years = term.renegotiated_grant_years
+    values = {
+        "start": term.start.isoformat(),
+        "last": standing.last_day.isoformat(),
+        "cutoff": term.renegotiation_cutoff.isoformat(),
+        "years_sv": years_text(years, "sv"),
+        "years_en": years_text(years, "en"),
+    }
     sv, en = sv.format(**values), en.format(**values)
     if standing.reason is not None:
-        sv, en = sv + _REASON_TEXT[standing.reason][0], en + _REASON_TEXT[standing.reason][1]
+        reason_sv, reason_en = _REASON_TEXT[standing.reason]
+        sv, en = sv + reason_sv.format(**values), en + reason_en.format(**values)
+    unsigned = unsigned_parties(ctx)
+    if unsigned:
+        if len(unsigned) == len(PARTIES):
+            who_sv, who_en = "någon av parterna", "either party"
+        else:
+            who_sv, who_en = PARTY_SV[unsigned[0]], PARTY_EN[unsigned[0]]
+        sv += _UNSIGNED_TEXT[0].format(who_sv=who_sv)
+        en += _UNSIGNED_TEXT[1].format(who_en=who_en)
     return AgreementStatus(
         state=standing.state,
         reason=standing.reason,
         last_day=standing.last_day,
+        unsigned=unsigned,
         message=Text(sv=sv, en=en),
     )
 

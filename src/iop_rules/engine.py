@@ -45,6 +45,8 @@ class EngineFact:
     assess: int = 0
     available: int = 0
     exercised: int = 0
+    condition: int = 0
+    """1 for a condition on which the agreement continues (§4), never a duty anyone can break."""
 
     def payload(self, sid: str) -> dict[str, Any]:
         """The fact as the engine takes it."""
@@ -62,6 +64,7 @@ class EngineFact:
             "assess": self.assess,
             "available": self.available,
             "exercised": self.exercised,
+            "condition": self.condition,
         }
 
 
@@ -90,7 +93,12 @@ STATUS_RULES: tuple[tuple[str, str, tuple[dict[str, Any], ...]], ...] = (
     (
         "duty_violated",
         "violated",
-        (*_OPEN_DUTY, {"done": 0}, {"has_due": 1}, {"$lt": {"due_day": {"$m": "as_of_day"}}}),
+        (*_OPEN_DUTY, {"condition": 0}, {"done": 0}, {"has_due": 1}, {"$lt": {"due_day": {"$m": "as_of_day"}}}),
+    ),
+    (
+        "condition_not_met",
+        "condition_not_met",
+        (*_OPEN_DUTY, {"condition": 1}, {"done": 0}, {"has_due": 1}, {"$lt": {"due_day": {"$m": "as_of_day"}}}),
     ),
     (
         "duty_due",

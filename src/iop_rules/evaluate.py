@@ -33,6 +33,11 @@ def first_pass(ctx: Context) -> tuple[Finding, ...]:
     return tuple(sorted(_classified(ctx, candidates(ctx)).values(), key=lambda f: f.id))
 
 
+def one_off_ids(found: list[Candidate]) -> frozenset[str]:
+    """The ids of candidates whose breach is one-off (an event, or a period's count missed)."""
+    return frozenset(c.id for c in found if c.event or c.one_off)
+
+
 def _with_history(ctx: Context) -> Context:
     def history(day: dt.date) -> tuple[Finding, ...]:
         other = build_context(ctx.agreement, ctx.facts, day, ctx.settings, ctx.horizon_days)
@@ -55,7 +60,7 @@ def _run_passes(ctx: Context) -> _Passes:
     reviewers = [clause for clause in CLAUSES if clause.review is not None]
     if reviewers:
         first = tuple(sorted(findings.values(), key=lambda f: f.id))
-        reviewed = _with_history(ctx)
+        reviewed = _with_history(replace(ctx, one_off_ids=one_off_ids(found)))
         extra: list[Candidate] = []
         for clause in reviewers:
             assert clause.review is not None
@@ -98,7 +103,7 @@ def evaluate(
 ) -> Report:
     """What the agreement asks on ``as_of``, given the facts known that day.
 
-    ``settings`` overrides interpretation settings (I1–I14) for this evaluation only. Findings are values:
+    ``settings`` overrides interpretation settings (I1–I16) for this evaluation only. Findings are values:
     only bad input raises (InputError).
     """
     ctx = context_for(agreement, facts, as_of, horizon_days, settings)

@@ -28,7 +28,7 @@ class SettingUsed(BaseModel):
     model_config = _CONFIG
 
     id: str
-    """``I1`` to ``I14``."""
+    """``I1`` to ``I16``."""
     value: SettingValue
     """The reading in force for this evaluation."""
     default: SettingValue
@@ -81,7 +81,7 @@ def _status_reason(candidate: Candidate, finding: Finding, ctx: Context) -> Text
         when_sv = f"förfaller {d}, efter" if due else "uppstår efter"
         when_en = f"falls due on {d}, after" if due else "arises after"
         return Text(
-            sv=f"Bortfallen: åtagandet {when_sv} överenskommelsens sista dag {last}.",
+            sv=f"Bortfallet: åtagandet {when_sv} överenskommelsens sista dag {last}.",
             en=f"Discharged: the duty {when_en} the agreement's last day, {last}.",
         )
     if status == "needs_assessment":
@@ -91,28 +91,35 @@ def _status_reason(candidate: Candidate, finding: Finding, ctx: Context) -> Text
         )
     if status == "fulfilled" and done is not None and due is not None:
         return Text(
-            sv=f"Uppfylld: gjort {done.isoformat()}, senast {d} (sista dagen räknas).",
+            sv=f"Uppfyllt: gjort {done.isoformat()}, senast {d} (sista dagen räknas).",
             en=f"Fulfilled: done on {done.isoformat()}, on or before the deadline {d} (the last day counts).",
         )
     if status == "fulfilled":
         when = f" {done.isoformat()}" if done else ""
-        return Text(sv=f"Uppfylld: gjort{when}; ingen tidsgräns.", en=f"Fulfilled: done{' on' + when if when else ''}; no deadline.")
+        return Text(sv=f"Uppfyllt: gjort{when}; ingen tidsgräns.", en=f"Fulfilled: done{' on' + when if when else ''}; no deadline.")
     if status == "fulfilled_late" and done is not None and due is not None:
         late = (done - due).days
         return Text(
-            sv=f"Uppfylld för sent: gjort {done.isoformat()}, {days(late, 'sv')} efter sista dagen {d}. En avhjälpt avvikelse.",
+            sv=f"Uppfyllt för sent: gjort {done.isoformat()}, {days(late, 'sv')} efter sista dagen {d}. En avhjälpt avvikelse.",
             en=f"Fulfilled late: done on {done.isoformat()}, {days(late, 'en')} after the deadline {d}. A breach that was cured.",
+        )
+    if status == "condition_not_met" and due is not None:
+        return Text(
+            sv=f"Villkoret ej uppfyllt: inte uppfyllt senast {d}. Ett villkor för att överenskommelsen ska fortsätta, "
+            "inte ett åtagande: ingen part har brutit mot överenskommelsen.",
+            en=f"Condition not met: not met by {d}. A condition for the agreement to continue, not a duty: no party "
+            "is at fault.",
         )
     if status == "violated" and candidate.event:
         return Text(
-            sv="Åsidosatt: en händelse som i sig bryter mot avtalet (den kan inte göras ogjord).",
-            en="Violated: an event that in itself breaks the agreement (it cannot be undone).",
+            sv="Ej uppfyllt: en händelse som i sig bryter mot avtalet (den kan inte göras ogjord).",
+            en="Not fulfilled: an event that in itself breaks the agreement (it cannot be undone).",
         )
     if status == "violated" and due is not None:
         late = (as_of - due).days
         return Text(
-            sv=f"Åsidosatt: inte gjort, och utvärderingsdagen {a} är {days(late, 'sv')} efter sista dagen {d}.",
-            en=f"Violated: not done, and the evaluation day {a} is {days(late, 'en')} after the deadline {d}.",
+            sv=f"Ej uppfyllt: inte gjort, och utvärderingsdagen {a} är {days(late, 'sv')} efter sista dagen {d}.",
+            en=f"Not fulfilled: not done, and the evaluation day {a} is {days(late, 'en')} after the deadline {d}.",
         )
     if status == "due" and due is not None:
         left = (due - as_of).days
@@ -126,13 +133,13 @@ def _status_reason(candidate: Candidate, finding: Finding, ctx: Context) -> Text
             en=f"Pending: not done; the deadline {d} lies after the horizon's end {h}.",
         )
     if status == "open":
-        return Text(sv="Öppen: inte gjort, och avtalet anger ingen tidsgräns.", en="Open: not done, and the agreement sets no deadline.")
+        return Text(sv="Öppet: inte gjort, och avtalet anger ingen tidsgräns.", en="Open: not done, and the agreement sets no deadline.")
     if status == "available":
         return Text(sv="Rätten kan utövas på utvärderingsdagen.", en="The right may be exercised on the evaluation day.")
     if status == "exercised":
         return Text(sv="Rätten har utövats.", en="The right has been exercised.")
     if status == "expired":
-        return Text(sv="Rätten kan inte (längre) utövas.", en="The right cannot be exercised (any longer).")
+        return Text(sv="Rätten kan inte längre utnyttjas.", en="The right cannot be exercised (any longer).")
     return Text(
         sv="En notering: något parterna bör känna till, varken ett åtagande eller en rätt.",
         en="A note: something the parties should know, neither a duty nor a right.",

@@ -103,9 +103,15 @@ class Evaluation(Record):
     """§4 and §8: an evaluation of the agreement held by the parties."""
 
     mid_term: bool = False
-    """Recorded as the §4 mid-term evaluation ("utvärdera överenskommelsen")."""
+    """Recorded as the §4 mid-term evaluation ("utvärdera överenskommelsen"); the label alone does not fulfil it
+    (see ``includes_compensation_review``)."""
     includes_compensation_review: bool = False
-    """Whether it included the review of the economic compensation ("översyn av den ekonomiska ersättningen")."""
+    """Whether it included the review of the economic compensation ("översyn av den ekonomiska ersättningen").
+    Any evaluation dated in the year half the term passes that includes it is the §4 mid-term evaluation,
+    whether or not ``mid_term`` is set."""
+    revision_needed: bool = False
+    """Whether it recorded that the agreement needs revising ("revidera den vid behov"): both parties must then
+    revise it by a valid (§10) amendment dated after the evaluation."""
 
 
 class FollowUp(Record):
@@ -237,6 +243,9 @@ class Determination(BaseModel):
     """Whether the exemption was found to apply."""
     date: Day
     """The day it was decided."""
+    body: str | None = Field(default=None, min_length=1, max_length=200)
+    """The body that made it, when known, e.g. "Socialnämnden" or "delegat enligt socialnämndens
+    delegationsordning"; never a person's name."""
 
 
 class Repayment(Record):
@@ -308,6 +317,23 @@ class AuthorityFinding(Record):
 
     authority: str = Field(min_length=1, max_length=200)
     """The authority, e.g. "IVO"."""
+    final: Day | None = None
+    """The day the finding became final ("vann laga kraft"), if it has; None while it can still be appealed or
+    while that is not known. Known only from that day."""
+    concerns_activities: bool | None = None
+    """Whether the finding concerns the activities under this agreement; None while not assessed. Only a final
+    finding that concerns them is a breach by fa (§9); any other is a note to follow up."""
+
+    @model_validator(mode="after")
+    def _final_after(self) -> AuthorityFinding:
+        if self.final is not None and self.final < self.date:
+            raise ValueError(
+                bilingual(
+                    f"final {self.final} is before the finding's date {self.date}",
+                    f"final {self.final} ligger före beslutets datum {self.date}",
+                )
+            )
+        return self
 
 
 _COLLECTIONS = (
@@ -441,8 +467,8 @@ class Facts(BaseModel):
     def visible(self, as_of: dt.date) -> Facts:
         """The snapshot as it was known at the end of ``as_of``: everything dated later is left out.
 
-        Signatures of an amendment, exemption determinations, repayments, claims and concluded renegotiations
-        carry their own dates and are left out on their own.
+        Signatures of an amendment, exemption determinations, repayments, claims, concluded renegotiations and
+        the day an authority finding became final carry their own dates and are left out on their own.
         """
 
         def seen(records: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -467,6 +493,11 @@ class Facts(BaseModel):
                 }
             )
 
+        def finding(f: AuthorityFinding) -> AuthorityFinding:
+            if f.final is not None and f.final > as_of:
+                return f.model_copy(update={"final": None})
+            return f
+
         def demand(d: RenegotiationDemand) -> RenegotiationDemand:
             if d.concluded is not None and d.concluded > as_of:
                 return d.model_copy(update={"concluded": None})
@@ -476,6 +507,7 @@ class Facts(BaseModel):
         update["amendments"] = tuple(amendment(a) for a in update["amendments"])
         update["misuse_cases"] = tuple(case(c) for c in update["misuse_cases"])
         update["renegotiation_demands"] = tuple(demand(d) for d in update["renegotiation_demands"])
+        update["authority_findings"] = tuple(finding(f) for f in update["authority_findings"])
         update["as_of"] = as_of
         return self.model_copy(update=update)
 

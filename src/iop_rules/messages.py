@@ -39,7 +39,7 @@ def duty_message(
         sv = f"{what_sv} senast {d}; det är inte gjort ({days(late, 'sv')} för sent)."
         en = f"{what_en} by {d}; it has not been done ({days(late, 'en')} overdue)."
     elif status == "violated":
-        sv, en = f"{what_sv}: åsidosatt.", f"{what_en}: breached."
+        sv, en = f"{what_sv}: ej uppfyllt.", f"{what_en}: not fulfilled."
     elif status == "fulfilled":
         when_sv = f" {done.isoformat()}" if done else ""
         sv = f"{what_sv}: gjort{when_sv}" + (f", senast {d} som avtalat." if due else ".")

@@ -12,13 +12,20 @@ The agreement's words, step by step:
   outcome. Either letter undecided (and none established) → ``needs_assessment``, naming what remains.
 - Both exemptions rejected on a manifest case → ``claimable``: the affected amount, capped at the grant actually
   paid for that grant year (the §6 grant payments known on the day), less what fa has already repaid.
+- The cap is per grant year, across all cases on that year's funds (``year_share``): the cases that are
+  claimable or still to be assessed take their affected amounts in the order they became known (case date, then
+  id), each from what the earlier ones left, so together they never exceed the grant paid. Two cases of
+  150 000 kr on a 200 000 kr grant take 150 000 kr and 50 000 kr.
+- "avsedda ändamål" are the purposes and target group of §1: the first line quotes them.
 
-The library never decides ``manifest``, (a) or (b): they are recorded determinations (``facts.MisuseCase``).
+The library never decides ``manifest``, (a) or (b): they are recorded determinations (``facts.MisuseCase``),
+each with the body that made it when known. Until both are decided nothing says that the city may claim.
 
-Claims add up, like payments: city's claims on a case are compared, in total, with the most the case lets city
-claim (the affected amount capped at the grant paid, before repayments; nothing when there is no right or an
-exemption applies). While the case awaits assessment that most is the upper bound, so only a claim that no
-decision could justify is flagged. The right to claim survives the agreement's end.
+Claims add up, like payments, and a repayment pays towards what is claimed. Each claim is compared with what
+could be claimed on its own day, after the repayments made by then: a claim of 30 000 kr made after a
+repayment of 10 000 kr on a 30 000 kr case exceeds it by 10 000 kr. While the case awaits assessment that day,
+the upper bound counts, so only a claim that no decision could justify is flagged; once the case is exempt or
+not manifest, any claim still outstanding is excess in full. The right to claim survives the agreement's end.
 """
 
 from __future__ import annotations
@@ -83,21 +90,26 @@ class RepaymentAssessment(BaseModel):
     """The amount affected by the misuse ("det belopp som berörs")."""
     grant_paid: Sek
     """The grant paid for the case's grant year, as known on the day."""
+    grant_left: Sek
+    """What remains of that grant for this case after the shares of the earlier cases on the year's funds that
+    are claimable or still to be assessed (the cap is per grant year, across all its cases)."""
     repaid: Sek
     """What fa has already repaid on the case."""
     ceiling: Sek
-    """What would be claimable if neither exemption applied: the affected amount, capped at the grant paid, less
-    repayments."""
+    """What would be claimable if neither exemption applied: the affected amount, capped at what remains of the
+    grant paid (``grant_left``), less repayments."""
     claimable: Sek
     """What city may claim now: ``ceiling`` when the status is ``claimable``, otherwise 0."""
     claimed: Sek
     """What city has claimed on the case, in total."""
     excess_claimed: Sek | None = None
-    """How much the claims exceed what the case lets city claim; null when they do not."""
+    """How much the claims outstanding exceed what could be claimed on the day of a claim (after the repayments
+    made by then), at most; or, once the case is exempt or not manifest, the claims outstanding. Null when they
+    do not."""
     message: Text
     """The outcome in a sentence, in Swedish and English."""
     lines: tuple[RepaymentLine, ...]
-    """The steps, in order: manifest, (a), (b), the amounts, the claims."""
+    """The steps, in order: manifest, the intended purposes (§1), (a), (b), the amounts, the claims."""
     evidence: tuple[Evidence, ...] = ()
     """The facts used."""
 
@@ -111,30 +123,200 @@ def _determination(letter: Letter, found: Determination | None) -> tuple[str, st
     if found is None:
         return f"Undantag {label} är ännu inte avgjort.", f"Exemption {label} is not yet decided."
     day = found.date.isoformat()
+    by_sv = f" av {found.body}" if found.body else ""
+    by_en = f" by {found.body}" if found.body else ""
     if found.outcome == "established":
         return (
-            f"Undantag {label} fastställdes {day}: återbetalning ska inte ske.",
-            f"Exemption {label} was established on {day}: there is to be no repayment.",
+            f"Undantag {label} fastställdes {day}{by_sv}: återbetalning ska inte ske.",
+            f"Exemption {label} was established on {day}{by_en}: there is to be no repayment.",
         )
-    return f"Undantag {label} avslogs {day}.", f"Exemption {label} was rejected on {day}."
+    return f"Undantag {label} avslogs {day}{by_sv}.", f"Exemption {label} was rejected on {day}{by_en}."
 
 
-def _evidence(ctx: Context, case: MisuseCase, amounts_used: bool) -> tuple[Evidence, ...]:
+def _status(case: MisuseCase) -> tuple[RepaymentStatus, tuple[Letter, ...], tuple[Undecided, ...]]:
+    """The case's outcome from its recorded determinations: status, exemptions established, what is undecided."""
+    determinations: tuple[tuple[Letter, Determination | None], ...] = (("a", case.care_shown), ("b", case.disproportionate))
+    established = tuple(letter for letter, found in determinations if found is not None and found.outcome == "established")
+    if case.manifest is False:
+        return "not_manifest", established, ()
+    if established:
+        return "exempt", established, ()
+    pending: list[Undecided] = ["manifest"] if case.manifest is None else []
+    pending.extend(letter for letter, found in determinations if found is None)
+    return ("needs_assessment" if pending else "claimable"), (), tuple(pending)
+
+
+def _may_be_claimed(status: RepaymentStatus) -> bool:
+    """Whether a case in this status takes a share of its year's grant: claimable, or still to be assessed."""
+    return status in ("claimable", "needs_assessment")
+
+
+def _order(case: MisuseCase) -> tuple[dt.date, str]:
+    return (case.date, case.id)
+
+
+class Share(BaseModel):
+    """How a case shares the cap of its grant year with the other cases on that year's funds."""
+
+    model_config = REPORT_CONFIG
+
+    grant_paid: Sek
+    """The grant paid for the year, as known on the day."""
+    before: tuple[tuple[str, Sek], ...]
+    """The earlier cases on the year's funds that take a share, in order (case date, then id), with their share."""
+    left: Sek
+    """What remains of the grant paid for this case after the earlier cases' shares."""
+    capped: Sek
+    """This case's share: its affected amount, capped at what remains."""
+
+
+def year_share(facts: Facts, case: MisuseCase) -> Share:
+    """The case's share of its grant year's cap, from the facts known on a day.
+
+    The cap is per grant year, across all cases on that year's funds: the cases that are claimable or still to be
+    assessed take their affected amount, in order of the day each became known (then by id), each from what the
+    earlier ones left of the grant paid. Together they never exceed the grant paid. A case that is exempt or not
+    manifest takes nothing; its own figure is what would be left for it.
+    """
+    year = case.grant_year
+    paid = money(sum((p.amount for p in facts.grant_payments if p.grant_year == year), Decimal(0)))
+    left = paid
+    before: list[tuple[str, Decimal]] = []
+    for other in sorted((c for c in facts.misuse_cases if c.grant_year == year), key=_order):
+        if other.id == case.id:
+            break
+        if _may_be_claimed(_status(other)[0]):
+            share = min(money(other.amount), left)
+            before.append((other.id, share))
+            left -= share
+    return Share(grant_paid=paid, before=tuple(before), left=money(left), capped=money(min(money(case.amount), left)))
+
+
+def _limit_on(ctx: Context, case: MisuseCase, day: dt.date) -> tuple[Decimal, RepaymentStatus]:
+    """What could be claimed on the case on ``day`` (its share less the repayments made by then; the upper bound
+    while it awaits assessment; nothing once exempt or not manifest), and its status that day."""
+    known = ctx.facts.visible(day)
+    then = next(c for c in known.misuse_cases if c.id == case.id)
+    status = _status(then)[0]
+    if not _may_be_claimed(status):
+        return money(Decimal(0)), status
+    share = year_share(known, then)
+    repaid = sum((r.amount for r in then.repayments), Decimal(0))
+    return money(max(share.capped - repaid, Decimal(0))), status
+
+
+def _purposes_line(ctx: Context) -> RepaymentLine:
+    """ "avsedda ändamål": the purposes and target group of §1."""
+    quote = " … ".join(ctx.quote("1", key) for key in ("target_group", "purpose_support", "purpose_prevention"))
+    return RepaymentLine(
+        section="1",
+        quote=quote,
+        text=Text(
+            sv="De avsedda ändamålen är överenskommelsens syften och målgrupp enligt §1.",
+            en="The intended purposes are the agreement's purposes and target group under §1.",
+        ),
+    )
+
+
+def _evidence(ctx: Context, case: MisuseCase, share: Share | None) -> tuple[Evidence, ...]:
     detail = f"grant_year={case.grant_year}; amount {case.amount}; manifest={case.manifest}"
     for field in ("care_shown", "disproportionate"):
         found: Determination | None = getattr(case, field)
-        detail += f"; {field}=" + (f"{found.outcome} {found.date.isoformat()}" if found else "undecided")
+        if found is None:
+            detail += f"; {field}=undecided"
+        else:
+            detail += f"; {field}={found.outcome} {found.date.isoformat()}" + (f" ({found.body})" if found.body else "")
     out = [Evidence(fact="misuse_cases", id=case.id, date=case.date, detail=detail)]
-    # The grant paid and the repayments matter only where an amount may be claimed.
-    if amounts_used:
+    # The grant paid, the other cases' shares and the repayments matter only where an amount may be claimed.
+    if share is not None:
         out.extend(
             Evidence(fact="grant_payments", id=p.id, date=p.date, detail=f"amount {p.amount}")
             for p in ctx.facts.grant_payments
             if p.grant_year == case.grant_year
         )
+        dates = {c.id: c.date for c in ctx.facts.misuse_cases}
+        out.extend(
+            Evidence(fact="misuse_cases", id=other, date=dates[other], detail=f"share of the {case.grant_year} grant {amount}")
+            for other, amount in share.before
+        )
         out.extend(Evidence(fact="repayments", id=r.id, date=r.date, detail=f"amount {r.amount}") for r in case.repayments)
     out.extend(Evidence(fact="claims", id=c.id, date=c.date, detail=f"amount {c.amount}") for c in case.claims)
     return tuple(sorted(out, key=lambda e: (e.date or dt.date.min, e.fact, e.id)))
+
+
+def _claim_lines(
+    ctx: Context, case: MisuseCase, status: RepaymentStatus, q_repayment: str
+) -> tuple[list[RepaymentLine], Decimal | None]:
+    """Each claim against what could be claimed on its own day, after the repayments made by then.
+
+    Claims add up like payments and a repayment pays towards what is claimed: the claims outstanding on a day are
+    compared with what could be claimed that day. Once the case is exempt or not manifest, nothing may be claimed,
+    so a claim still outstanding is excess in full.
+    """
+    events: list[tuple[dt.date, int, str, Decimal]] = [(r.date, 0, r.id, r.amount) for r in case.repayments]
+    events.extend((c.date, 1, c.id, c.amount) for c in case.claims)
+    outstanding = Decimal(0)
+    excess: Decimal | None = None
+    lines: list[RepaymentLine] = []
+    for day, kind, record, amount in sorted(events):
+        if kind == 0:
+            outstanding = max(outstanding - amount, Decimal(0))
+            continue
+        outstanding += amount
+        limit, then = _limit_on(ctx, case, day)
+        amount_sv, amount_en = _sek(money(amount))
+        out_sv, out_en = _sek(money(outstanding))
+        lim_sv, lim_en = _sek(limit)
+        when = day.isoformat()
+        if then == "needs_assessment":
+            basis = ("som högst skulle kunna bli aktuellt", "the most that could arise")
+        else:
+            basis = ("som fick krävas", "what could be claimed")
+        lines.append(
+            RepaymentLine(
+                section=SECTION,
+                quote=q_repayment,
+                text=Text(
+                    sv=f"Krav {record} {when}: {amount_sv}; obetalda krav på ärendet {out_sv}; {basis[0]} den dagen, efter "
+                    f"återbetalningar dittills: {lim_sv}.",
+                    en=f"Claim {record} on {when}: {amount_en}; claims outstanding on the case {out_en}; {basis[1]} that "
+                    f"day, after the repayments made by then: {lim_en}.",
+                ),
+                amount=money(amount),
+            )
+        )
+        if outstanding > limit:
+            over = money(outstanding - limit)
+            excess = over if excess is None else max(excess, over)
+            ex_sv, ex_en = _sek(over)
+            lines.append(
+                RepaymentLine(
+                    section=SECTION,
+                    quote=q_repayment,
+                    text=Text(
+                        sv=f"Kravet överstiger det som fick krävas på ärendet den dagen ({lim_sv}) med {ex_sv}.",
+                        en=f"The claims exceed what could be claimed on the case that day ({lim_en}) by {ex_en}.",
+                    ),
+                    amount=over,
+                )
+            )
+    if not _may_be_claimed(status) and outstanding > 0:
+        over = money(outstanding)
+        if excess is None or over > excess:
+            excess = over
+            ex_sv, ex_en = _sek(over)
+            lines.append(
+                RepaymentLine(
+                    section=SECTION,
+                    quote=q_repayment,
+                    text=Text(
+                        sv=f"Ingen återbetalning får krävas på ärendet nu; obetalda krav {ex_sv} överstiger det med hela beloppet.",
+                        en=f"No repayment may be claimed on the case now; the outstanding claims of {ex_en} exceed that in full.",
+                    ),
+                    amount=over,
+                )
+            )
+    return lines, excess
 
 
 def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
@@ -143,39 +325,23 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     q_exemption = ctx.quote(SECTION, "exemption")
     year = case.grant_year
     affected = money(case.amount)
-    grant_paid = money(sum((p.amount for p in ctx.facts.grant_payments if p.grant_year == year), Decimal(0)))
+    share = year_share(ctx.facts, case)
+    grant_paid = share.grant_paid
     repaid = money(sum((r.amount for r in case.repayments), Decimal(0)))
     claimed = money(sum((c.amount for c in case.claims), Decimal(0)))
-    capped = min(affected, grant_paid)
+    capped = share.capped
     ceiling = money(max(capped - repaid, Decimal(0)))
-
-    determinations: tuple[tuple[Letter, Determination | None], ...] = (
-        ("a", case.care_shown),
-        ("b", case.disproportionate),
-    )
-    established = tuple(letter for letter, found in determinations if found is not None and found.outcome == "established")
-    status: RepaymentStatus
-    undecided: tuple[Undecided, ...] = ()
-    if case.manifest is False:
-        status = "not_manifest"
-    elif established:
-        status = "exempt"
-    else:
-        pending: list[Undecided] = ["manifest"] if case.manifest is None else []
-        pending.extend(letter for letter, found in determinations if found is None)
-        undecided = tuple(pending)
-        status = "needs_assessment" if undecided else "claimable"
+    status, established, undecided = _status(case)
     claimable = ceiling if status == "claimable" else money(Decimal(0))
-    # The most the case lets city claim in total, repayments included (claims add up like payments).
-    entitlement = capped if status in ("claimable", "needs_assessment") else Decimal(0)
-    excess = money(claimed - entitlement) if claimed > entitlement else None
+    determinations: tuple[tuple[Letter, Determination | None], ...] = (("a", case.care_shown), ("b", case.disproportionate))
 
     lines: list[RepaymentLine] = []
     aff_sv, aff_en = _sek(affected)
+    # Until (a) and (b) are decided nothing here says that the city may claim: the case needs assessment.
     if case.manifest is True:
         text = Text(
-            sv=f"Medel för {year} har använts uppenbart utanför ramen för avsedda ändamål; berört belopp {aff_sv}. Staden har rätt att kräva återbetalning.",
-            en=f"Funds for {year} were manifestly used outside the intended purposes; amount affected {aff_en}. The city may claim repayment.",
+            sv=f"Medel för {year} har använts uppenbart utanför ramen för avsedda ändamål; berört belopp {aff_sv}.",
+            en=f"Funds for {year} were manifestly used outside the intended purposes; amount affected {aff_en}.",
         )
     elif case.manifest is False:
         text = Text(
@@ -188,6 +354,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
             en=f"Whether funds for {year} ({aff_en}) were manifestly used outside the intended purposes is not yet decided.",
         )
     lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=text, amount=affected))
+    lines.append(_purposes_line(ctx))
 
     if case.manifest is not False:
         for letter, found in determinations:
@@ -195,9 +362,10 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
             quote = f"{q_exemption} … {letter}) {ctx.quote(SECTION, f'exemption_{letter}')}"
             lines.append(RepaymentLine(section=SECTION, letter=letter, quote=quote, text=Text(sv=sv, en=en)))
 
-    if status in ("claimable", "needs_assessment"):
+    if _may_be_claimed(status):
         paid_sv, paid_en = _sek(grant_paid)
         cap_sv, cap_en = _sek(capped)
+        left_sv, left_en = _sek(share.left)
         lines.append(
             RepaymentLine(
                 section=GRANT_SECTION,
@@ -209,13 +377,29 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
                 amount=grant_paid,
             )
         )
+        if share.before:
+            taken_sv = ", ".join(f"{other} {format_sek(amount, 'sv')}" for other, amount in share.before)
+            taken_en = ", ".join(f"{other} {format_sek(amount, 'en')}" for other, amount in share.before)
+            lines.append(
+                RepaymentLine(
+                    section=SECTION,
+                    quote=q_repayment,
+                    text=Text(
+                        sv=f"Taket gäller per bidragsår för alla ärenden på årets medel tillsammans, i den ordning de blev "
+                        f"kända: tidigare ärenden tar {taken_sv}; kvar för detta ärende {left_sv}.",
+                        en=f"The cap is per grant year, shared by all cases on that year's funds in the order they became "
+                        f"known: earlier cases take {taken_en}; left for this case {left_en}.",
+                    ),
+                    amount=share.left,
+                )
+            )
         lines.append(
             RepaymentLine(
                 section=SECTION,
                 quote=q_repayment,
                 text=Text(
-                    sv=f"Berört belopp {aff_sv}, högst det utbetalda bidraget {paid_sv}: {cap_sv}.",
-                    en=f"Amount affected {aff_en}, capped at the grant paid {paid_en}: {cap_en}.",
+                    sv=f"Berört belopp {aff_sv}, högst det som återstår av det utbetalda bidraget ({left_sv}): {cap_sv}.",
+                    en=f"Amount affected {aff_en}, capped at what remains of the grant paid ({left_en}): {cap_en}.",
                 ),
                 amount=capped,
             )
@@ -237,8 +421,10 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
             )
         else:
             text = Text(
-                sv=f"Om varken (a) eller (b) gäller kan högst {cap_sv} − {rep_sv} = {ceil_sv} krävas.",
-                en=f"If neither (a) nor (b) applies, at most {cap_en} − {rep_en} = {ceil_en} is claimable.",
+                sv=f"Beloppstak för ärendet: {cap_sv} − {rep_sv} = {ceil_sv}. Återbetalning kan bli aktuell först om "
+                "det avgjorts att varken (a) eller (b) gäller.",
+                en=f"Upper limit for the case: {cap_en} − {rep_en} = {ceil_en}. Repayment can arise only once it is "
+                "decided that neither (a) nor (b) applies.",
             )
         lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=text, amount=ceiling))
 
@@ -252,21 +438,8 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
                 amount=claimed,
             )
         )
-    if excess is not None:
-        ex_sv, ex_en = _sek(excess)
-        ent_sv, ent_en = _sek(money(entitlement))
-        lines.append(
-            RepaymentLine(
-                section=SECTION,
-                letter=established[0] if status == "exempt" else None,
-                quote=q_repayment if status != "exempt" else f"{q_exemption} … {ctx.quote(SECTION, f'exemption_{established[0]}')}",
-                text=Text(
-                    sv=f"Kravet överstiger det som får krävas på ärendet ({ent_sv}) med {ex_sv}.",
-                    en=f"The claims exceed what may be claimed on the case ({ent_en}) by {ex_en}.",
-                ),
-                amount=excess,
-            )
-        )
+    claim_lines, excess = _claim_lines(ctx, case, status, q_repayment)
+    lines.extend(claim_lines)
 
     outcome = _message(status, established, undecided, claimable, year)
     message = Text(
@@ -282,6 +455,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
         undecided=undecided,
         affected=affected,
         grant_paid=grant_paid,
+        grant_left=share.left,
         repaid=repaid,
         ceiling=ceiling,
         claimable=claimable,
@@ -289,7 +463,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
         excess_claimed=excess,
         message=message,
         lines=tuple(lines),
-        evidence=_evidence(ctx, case, status in ("claimable", "needs_assessment")),
+        evidence=_evidence(ctx, case, share if _may_be_claimed(status) else None),
     )
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-from ._types import Responsible, Sek
+from ._types import PartyKey, Responsible, Sek
 
 Status = Literal[
     "pending",
@@ -18,6 +18,7 @@ Status = Literal[
     "fulfilled",
     "fulfilled_late",
     "violated",
+    "condition_not_met",
     "discharged",
     "needs_assessment",
     "available",
@@ -29,7 +30,9 @@ Status = Literal[
 
 Duties: ``pending`` (not yet due, beyond the horizon), ``due`` (due within the horizon), ``open`` (a duty with
 no deadline, not yet done), ``fulfilled``, ``fulfilled_late`` (a breach that was cured), ``violated`` (past
-due and not done, or a breach that happened), ``discharged`` (the agreement ended before the duty fell due),
+due and not done, or a breach that happened), ``condition_not_met`` (a condition on which the agreement
+continues was not met by its day: no party is at fault, it is never a breach; the §4 renegotiation cutoff),
+``discharged`` (the agreement ended before the duty fell due),
 ``needs_assessment`` (a person must decide). Rights: ``available``, ``exercised``, ``expired``.
 Notes: ``noted`` (something the parties should know that is neither a duty nor a right).
 """
@@ -103,7 +106,7 @@ class Finding(BaseModel):
     amount: Sek | None = None
     """An amount it concerns (missing, overpaid, claimable), exact in SEK; null when none."""
     settings: tuple[str, ...] = ()
-    """The interpretation settings (I1–I14) its outcome depends on."""
+    """The interpretation settings (I1–I16) its outcome depends on."""
 
     def days_left(self, as_of: dt.date) -> int | None:
         """Days from the evaluation day to the deadline (negative when past)."""
@@ -125,6 +128,9 @@ class AgreementStatus(BaseModel):
     """Why it ends or ended: expiry of the term, no agreement on compensation (§4), or notice."""
     last_day: Day | None
     """The last day in force, when known."""
+    unsigned: tuple[PartyKey, ...] = ()
+    """From the start date, the parties whose signature of the agreement is not recorded (§11): the agreement
+    may not have been concluded. Not a breach: §11 creates no duty to sign."""
     message: Text
     """The status in words."""
 
@@ -153,7 +159,7 @@ class Report(BaseModel):
     notes: tuple[Finding, ...]
     """Other findings worth knowing (an invalid amendment, a notice without effect, an overpayment)."""
     settings: dict[str, str | int]
-    """The interpretation settings the evaluation used (I1–I14)."""
+    """The interpretation settings the evaluation used (I1–I16)."""
 
     def findings(self) -> tuple[Finding, ...]:
         """Every distinct finding of the report, by id."""

@@ -127,7 +127,7 @@ def _content(candidate: Candidate) -> tuple[Any, ...]:
 def _key(candidate: Candidate) -> tuple[Any, ...]:
     """What decides a candidate's status besides the day: the fields its engine fact is made of."""
     c = candidate
-    return (c.kind, c.event, c.due, c.done, c.discharged, c.assess, c.available, c.exercised)
+    return (c.kind, c.event, c.due, c.done, c.discharged, c.assess, c.available, c.exercised, c.condition)
 
 
 @dataclass
@@ -260,7 +260,7 @@ def timeline(
     """Every status change of every finding from ``start`` to ``end`` inclusive, in date order.
 
     Equal to ``replay`` (a daily evaluation), computed from the duties' own dates. ``settings`` overrides
-    interpretation settings (I1–I14) as in ``evaluate``.
+    interpretation settings (I1–I16) as in ``evaluate``.
     """
     _check_span(start, end)
     resolved = agreement.settings(settings)
@@ -315,6 +315,18 @@ def _review_pass(
     for finding_runs in first_runs.values():
         for run in finding_runs:
             days.update(day for day, _ in run.statuses)
+    # §9 / I16: the day after a one-off breach stops founding a demand, a right's status may change.
+    one_off: set[str] = set()
+    for day_, candidates in first.candidates.items():
+        ctx_ = first.contexts[day_]
+        for candidate in candidates.values():
+            if candidate.event or candidate.one_off:
+                one_off.add(candidate.id)
+                if candidate.due is not None:
+                    ends = ctx_.one_off_ground_end(candidate.due)
+                    if ends is not None:
+                        days.add(ends + _ONE)
+    one_off_ids = frozenset(one_off)
     status = {finding_id: _status_function(r) for finding_id, r in first_runs.items()}
     computed = sorted(first.contexts)
     history_cache: dict[dt.date, tuple[Finding, ...]] = {}
@@ -354,7 +366,9 @@ def _review_pass(
                 made[key] = candidate.finding(current, base_ctx)
             findings.append(made[key])
         findings.sort(key=lambda f: f.id)
-        ctx = replace(build_context(agreement, facts, day, settings, horizon), history=history_for(day))
+        ctx = replace(
+            build_context(agreement, facts, day, settings, horizon), history=history_for(day), one_off_ids=one_off_ids
+        )
         found = [c for reviewer in reviewers for c in reviewer(ctx, tuple(findings))]
         review.add(day, ctx, found)
     review_runs = _runs(review, end)

@@ -53,7 +53,7 @@ def test_invalid_amendment_is_reported_and_has_no_effect(
     assert lacks in note.message.sv
     # No effect anywhere: the §4 compensation agreement is not reached, so the agreement ended.
     assert report.agreement.state == "ended"
-    assert finding(report, "renegotiation/2027-2028").status == "violated"
+    assert finding(report, "renegotiation/2027-2028").status == "condition_not_met"
 
 
 def test_valid_amendment_reaches_the_compensation_agreement(check: Check) -> None:

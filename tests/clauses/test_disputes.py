@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from iop_rules.clauses import disputes
 
 from ..conftest import Check, day, finding
@@ -38,17 +40,57 @@ def test_a_dispute_stays_open_after_the_agreement_ends(check: Check) -> None:
     assert finding(check("2027-02-01", disputes=DISPUTE), "dispute/t1").status == "open"
 
 
-def test_an_authority_finding_against_fa_is_a_breach_by_fa(check: Check) -> None:
-    findings = [{"id": "ivo1", "date": "2025-09-01", "authority": "IVO"}]
-    assert check("2025-08-31", authority_findings=findings).finding("authority-finding/ivo1") is None
-    report = check("2025-09-01", authority_findings=findings)
-    found = finding(report, "authority-finding/ivo1")
-    assert (found.status, found.party, found.due) == ("violated", "fa", day("2025-09-01"))
-    assert found.id in {f.id for f in report.breaches}
+FINAL = [{"id": "ivo1", "date": "2025-09-01", "authority": "IVO", "final": "2025-10-01", "concerns_activities": True}]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "kind", "status"),
+    [("2025-08-31", None, None), ("2025-09-01", "note", "noted"), ("2025-09-30", "note", "noted"), ("2025-10-01", "duty", "violated"), ("2025-10-02", "duty", "violated")],
+)
+def test_a_final_authority_finding_on_the_activities_is_a_breach_by_fa(check: Check, as_of: str, kind: str | None, status: str | None) -> None:
+    report = check(as_of, authority_findings=FINAL)
+    found = report.finding("authority-finding/ivo1")
+    if kind is None:
+        assert found is None
+        return
+    assert found is not None
+    assert (found.kind, found.status, found.party) == (kind, status, "fa")
+    assert (found.id in {f.id for f in report.breaches}) == (status == "violated")
     assert "IVO" in found.message.en
     assert "tillämpliga lagar" in found.quote
+    if status == "violated":
+        assert found.due == day("2025-10-01")
+        assert "laga kraft" in found.message.sv
+    else:
+        assert "laga kraft" in found.message.sv and "Följ upp" in found.message.sv
 
 
-def test_an_authority_finding_after_the_agreement_s_end_is_discharged(check: Check) -> None:
-    report = check("2027-02-01", authority_findings=[{"id": "ivo1", "date": "2027-01-15", "authority": "IVO"}])
+@pytest.mark.parametrize(
+    ("fields", "follow_up"),
+    [
+        ({}, ("laga kraft", "rör verksamheten")),
+        ({"final": "2025-10-01"}, ("rör verksamheten",)),
+        ({"concerns_activities": True}, ("laga kraft",)),
+    ],
+)
+def test_an_authority_finding_not_final_or_not_assessed_is_a_note_to_follow_up(check: Check, fields: dict[str, object], follow_up: tuple[str, ...]) -> None:
+    record = {"id": "ivo1", "date": "2025-09-01", "authority": "IVO", **fields}
+    report = check("2025-12-01", authority_findings=[record])
+    found = finding(report, "authority-finding/ivo1")
+    assert (found.kind, found.status) == ("note", "noted")
+    assert not [f for f in report.breaches if f.section == "9"]
+    for words in follow_up:
+        assert words in found.message.sv
+
+
+def test_an_authority_finding_not_concerning_the_activities_is_no_breach(check: Check) -> None:
+    record = {"id": "ivo1", "date": "2025-09-01", "authority": "IVO", "final": "2025-10-01", "concerns_activities": False}
+    found = finding(check("2025-12-01", authority_findings=[record]), "authority-finding/ivo1")
+    assert (found.kind, found.status) == ("note", "noted")
+    assert "ingen avvikelse" in found.message.sv
+
+
+def test_an_authority_finding_final_after_the_agreement_s_end_is_discharged(check: Check) -> None:
+    record = {"id": "ivo1", "date": "2026-12-01", "authority": "IVO", "final": "2027-01-15", "concerns_activities": True}
+    report = check("2027-02-01", authority_findings=[record])
     assert finding(report, "authority-finding/ivo1").status == "discharged"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from iop_rules.clauses import renegotiation
 
 from ..conftest import Check, finding
@@ -30,7 +32,7 @@ def demand(date: str, party: str = "fa", ground: str = "non_fulfilment", conclud
 CITY_BREACH = [network("net1", "2025-03-12", present=("fa",))]
 # The 2025 grant paid on time, so that city has no breach of its own unless a test gives it one.
 PAID = [{"id": "gp-2025", "grant_year": 2025, "date": "2025-01-20", "amount": "200000.00"}]
-FA_BREACH = [{"id": "ivo1", "date": "2025-03-12", "authority": "IVO"}]
+FA_BREACH = [{"id": "ivo1", "date": "2025-02-01", "authority": "IVO", "final": "2025-03-12", "concerns_activities": True}]
 
 
 def test_the_right_is_available_while_the_other_party_has_an_unremedied_breach(check: Check) -> None:
@@ -54,11 +56,80 @@ def test_an_fa_breach_gives_city_the_right(check: Check) -> None:
     assert finding(report, "renegotiation-right/fa").status == "expired"
 
 
-def test_a_breach_by_both_gives_both_the_right(check: Check) -> None:
-    report = check("2025-07-01")  # spring 2025 without working-group meetings: a breach by both
-    assert finding(report, "working-group/2025-spring").status == "violated"
+# Spring 2025 with its steering group and city's outreach but no working-group meetings: the only breach is the
+# working group's, which lies with both parties.
+JOINT_ONLY: dict[str, Any] = {
+    "grant_payments": PAID,
+    "meetings": [{"id": "sg1", "date": "2025-03-01", "body": "steering_group", "convener": "fa", "present": ["city", "fa"]}],
+    "outreach_sessions": [{"id": "o1", "date": "2025-03-01", "city_present": True}],
+}
+# City's other duties kept until 2026-03-13, so that its only breach is the absence of 2025-03-12.
+CITY_CLEAN: dict[str, Any] = {
+    "grant_payments": [*PAID, {"id": "gp-2026", "grant_year": 2026, "date": "2026-01-20", "amount": "200000.00"}],
+    "outreach_sessions": [
+        {"id": "o1", "date": "2025-03-01", "city_present": True},
+        {"id": "o2", "date": "2025-09-01", "city_present": True},
+        {"id": "o3", "date": "2026-02-01", "city_present": True},
+    ],
+}
+
+
+def joint_only(report: Any) -> None:
+    violated = [f for f in report.obligations if f.status == "violated"]
+    assert "working-group/2025-spring" in {f.id for f in violated}
+    assert {f.party for f in violated} == {"both"}, [(f.id, f.party) for f in violated]
+
+
+def test_a_joint_breach_founds_neither_party_s_demand_by_default(check: Check) -> None:
+    report = check("2025-07-01", **JOINT_ONLY)
+    joint_only(report)
+    for party in ("city", "fa"):
+        right = finding(report, f"renegotiation-right/{party}")
+        assert right.status == "expired"
+        assert "I15" in right.settings and "I15" in right.message.sv
+        assert "båda parter" in right.message.sv
+
+
+def test_a_joint_breach_founds_both_demands_under_i15_both(check: Check) -> None:
+    report = check("2025-07-01", settings={"I15": "both"}, **JOINT_ONLY)
+    joint_only(report)
     assert finding(report, "renegotiation-right/fa").status == "available"
     assert finding(report, "renegotiation-right/city").status == "available"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "default", "while_in_force"),
+    [("2026-03-11", "available", "available"), ("2026-03-12", "available", "available"), ("2026-03-13", "expired", "available")],
+)
+def test_a_one_off_breach_founds_a_demand_for_12_months(check: Check, as_of: str, default: str, while_in_force: str) -> None:
+    """City's absence from a network meeting on 2025-03-12 founds fa's demand until 2026-03-12 (I16)."""
+    facts: dict[str, Any] = {"meetings": CITY_BREACH, **CITY_CLEAN}
+    assert finding(check(as_of, **facts), "renegotiation-right/fa").status == default
+    assert finding(check(as_of, settings={"I16": "while_in_force"}, **facts), "renegotiation-right/fa").status == while_in_force
+    expired = finding(check(as_of, **facts), "renegotiation-right/fa")
+    if default == "expired":
+        assert "12 månader" in expired.message.sv and "I16" in expired.message.en
+
+
+def test_a_duty_still_unfulfilled_founds_a_demand_while_it_stays_so(check: Check) -> None:
+    # The 2025 grant never paid: city's duty stays unfulfilled, so fa's right outlasts any 12 months.
+    report = check("2026-06-01")
+    assert finding(report, "grant-payment/2025").status == "violated"
+    assert finding(report, "renegotiation-right/fa").status == "available"
+
+
+def test_an_authority_finding_not_yet_final_founds_no_demand(check: Check) -> None:
+    pending = [{"id": "ivo1", "date": "2025-02-01", "authority": "IVO", "concerns_activities": True}]
+    report = check("2025-04-01", authority_findings=pending, grant_payments=PAID)
+    assert not [f for f in report.breaches if f.id.startswith("authority-finding/")]
+    assert finding(report, "renegotiation-right/city").status == "expired"
+
+
+def test_the_expired_right_gives_the_true_reason_once_the_agreement_has_ended(check: Check) -> None:
+    right = finding(check("2027-01-15", meetings=CITY_BREACH), "renegotiation-right/fa")
+    assert right.status == "expired"
+    assert "upphörde 2026-12-31" in right.message.sv and "ended on 2026-12-31" in right.message.en
+    assert "ingen egen avvikelse" not in right.message.sv
 
 
 def test_a_cured_breach_gives_no_right(check: Check) -> None:
@@ -89,7 +160,7 @@ def test_a_demand_for_non_fulfilment_without_a_breach_that_day_is_unsupported(ch
     report = check("2025-04-01", meetings=CITY_BREACH, grant_payments=PAID, renegotiation_demands=[demand("2025-03-11")])
     flagged = finding(report, "renegotiation-demand/dem1/unsupported")
     assert (flagged.kind, flagged.party) == ("note", "fa")
-    assert "no unremedied breach" in flagged.message.en
+    assert "no unremedied breach of its own" in flagged.message.en
     assert flagged.id not in {f.id for f in report.breaches}
     # The obligation to renegotiate still arises.
     assert finding(report, "renegotiation-demand/dem1").status == "open"
@@ -103,6 +174,12 @@ def test_a_demand_on_the_day_of_the_breach_is_supported(check: Check) -> None:
 def test_a_breach_of_the_demanding_party_itself_does_not_support_it(check: Check) -> None:
     report = check("2025-04-01", authority_findings=FA_BREACH, grant_payments=PAID, renegotiation_demands=[demand("2025-03-20", party="fa")])
     assert report.finding("renegotiation-demand/dem1/unsupported") is not None
+
+
+def test_a_demand_resting_on_a_joint_breach_is_unsupported_by_default(check: Check) -> None:
+    facts: dict[str, Any] = {**JOINT_ONLY, "renegotiation_demands": [demand("2025-07-02", party="city")]}
+    assert check("2025-07-10", **facts).finding("renegotiation-demand/dem1/unsupported") is not None
+    assert check("2025-07-10", settings={"I15": "both"}, **facts).finding("renegotiation-demand/dem1/unsupported") is None
 
 
 def test_a_demand_for_unforeseen_circumstances_is_never_flagged(check: Check) -> None:

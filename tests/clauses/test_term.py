@@ -84,8 +84,12 @@ def test_automatic_end_without_compensation_agreement(check: Check, as_of: str, 
         assert report.agreement.reason == "no_compensation_agreement"
         assert report.agreement.last_day == day("2026-12-31")
         renegotiation = finding(report, "renegotiation/2027-2028")
-        assert renegotiation.status == "violated"
+        # A condition not met, with no party at fault: never violated, never among the breaches.
+        assert renegotiation.status == "condition_not_met"
+        assert renegotiation.id not in {f.id for f in report.breaches}
         assert "2026-12-31" in renegotiation.message.sv
+        assert "Ingen part har brutit" in renegotiation.message.sv and "No party is at fault" in renegotiation.message.en
+        assert "villkoret" in report.agreement.message.sv and "condition" in report.agreement.message.en
 
 
 def test_compensation_signed_by_both_on_2026_12_15_keeps_it_in_force(check: Check) -> None:
@@ -127,7 +131,8 @@ def test_i14_alternative_continues_without_grant(check: Check) -> None:
     assert report.agreement.state == "in_force"
     assert report.agreement.last_day == day("2028-12-31")
     renegotiation = finding(report, "renegotiation/2027-2028")
-    assert renegotiation.status == "violated"
+    assert renegotiation.status == "condition_not_met"
+    assert not report.breaches or renegotiation.id not in {f.id for f in report.breaches}
     assert "utan bidrag" in renegotiation.message.sv
     assert "I14" in renegotiation.settings
 
@@ -282,3 +287,107 @@ def test_mid_term_deadline_is_computed_from_agreement_data(agreement: Any) -> No
         update={"term": agreement.term.model_copy(update={"evaluation_months_before_half": 3})}
     )
     assert term.mid_term_due(context_for(changed, make_facts(), as_of=dt.date(2026, 1, 1))) == dt.date(2026, 9, 30)
+
+
+# --- Issue 9: §4 as a condition, the mid-term evaluation by its substance, "revidera den vid behov" -------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"), [("2026-12-30", "due"), ("2026-12-31", "due"), ("2027-01-01", "condition_not_met")]
+)
+def test_the_renegotiation_is_an_upcoming_action_then_a_condition_not_met(check: Check, as_of: str, status: str) -> None:
+    report = check(as_of)
+    renegotiation = finding(report, "renegotiation/2027-2028")
+    assert renegotiation.status == status
+    assert renegotiation.id not in {f.id for f in report.breaches}
+    assert (renegotiation.id in {f.id for f in report.upcoming}) == (status == "due")
+
+
+def test_the_end_for_no_compensation_agreement_never_decides_the_exit_status(check: Check) -> None:
+    report = check("2027-01-02")
+    assert report.agreement.state == "ended" and report.agreement.reason == "no_compensation_agreement"
+    assert "renegotiation/2027-2028" not in {f.id for f in report.unremedied_breaches()}
+
+
+def test_editing_the_cutoff_changes_every_message_that_names_it(agreement: Any, check: Check) -> None:
+    """The automatic end's messages take the cutoff and the renegotiated years from agreement.toml."""
+    term_data = agreement.term.model_copy(update={"renegotiation_cutoff": day("2026-11-30")})
+    edited = agreement.model_copy(update={"term": term_data})
+    report = evaluate(edited, make_facts(), as_of=day("2026-12-15"))
+    assert report.agreement.last_day == day("2026-11-30")
+    renegotiation = finding(report, "renegotiation/2027-2028")
+    for text in (report.agreement.message.sv, report.agreement.message.en, renegotiation.message.sv, renegotiation.message.en):
+        assert "2026-11-30" in text and "2026-12-31" not in text
+    assert "2027 och 2028" in report.agreement.message.sv and "2027 and 2028" in report.agreement.message.en
+
+
+def test_an_amendment_signed_after_the_effective_end_has_no_effect(check: Check) -> None:
+    report = check("2027-02-01", amendments=[compensation("2027-01-10", "2026-12-01")])
+    assert report.agreement.state == "ended"
+    note = finding(report, "amendment/amend-comp")
+    assert "ingen verkan" in note.message.sv and "no effect" in note.message.en
+    assert "giltigt från" not in note.message.sv and "valid from" not in note.message.en
+
+
+def test_an_amendment_signed_on_the_last_day_is_valid_from_then(check: Check) -> None:
+    report = check("2027-02-01", amendments=[compensation("2026-12-31", "2026-12-01")])
+    assert "valid from 2026-12-31" in finding(report, "amendment/amend-comp").message.en
+
+
+def evaluation(day_: str, **extra: Any) -> dict[str, Any]:
+    return {"id": f"ev-{day_}", "date": day_, **extra}
+
+
+@pytest.mark.parametrize(
+    ("held", "status"),
+    [("2026-10-30", "fulfilled"), ("2026-10-31", "fulfilled"), ("2026-11-01", "fulfilled_late"), ("2026-12-31", "fulfilled_late")],
+)
+def test_an_evaluation_with_the_review_is_the_mid_term_one_without_the_label(check: Check, held: str, status: str) -> None:
+    report = check("2027-06-01", evaluations=[evaluation(held, includes_compensation_review=True)])
+    assert finding(report, "mid-term-evaluation").status == status
+
+
+def test_an_evaluation_with_the_review_outside_the_year_is_not_the_mid_term_one(check: Check) -> None:
+    report = check("2026-11-01", evaluations=[evaluation("2025-12-31", includes_compensation_review=True)])
+    assert finding(report, "mid-term-evaluation").status == "violated"
+
+
+def test_an_evaluation_without_the_review_never_is(check: Check) -> None:
+    report = check("2026-11-01", evaluations=[evaluation("2026-10-01", mid_term=True)])
+    assert finding(report, "mid-term-evaluation").status == "violated"
+
+
+REVISION = [evaluation("2026-10-01", includes_compensation_review=True, revision_needed=True)]
+
+
+def revising(day_: str, signed: str) -> dict[str, Any]:
+    return {"id": f"rev-{day_}", "date": day_, "in_writing": True, "signed_by_city": signed, "signed_by_fa": signed, "changes": "Revision"}
+
+
+@pytest.mark.parametrize(
+    ("drawn_up", "status"), [("2026-09-30", "open"), ("2026-10-01", "open"), ("2026-10-02", "fulfilled")]
+)
+def test_a_revision_found_needed_is_open_until_an_amendment_dated_after_it(check: Check, drawn_up: str, status: str) -> None:
+    report = check("2026-11-01", evaluations=REVISION, amendments=[revising(drawn_up, "2026-10-20")])
+    revision = finding(report, "revision/ev-2026-10-01")
+    assert (revision.status, revision.party, revision.due) == (status, "both", None)
+    assert "revidera den vid behov" in revision.quote
+
+
+def test_no_revision_duty_without_an_evaluation_that_asks_for_one(check: Check) -> None:
+    report = check("2026-11-01", evaluations=[evaluation("2026-10-01", includes_compensation_review=True)])
+    assert not [f for f in report.obligations if f.id.startswith("revision/")]
+
+
+def test_the_example_history_on_2027_01_02_reports_the_end_and_no_renegotiation_breach() -> None:
+    """The issue's "Done when": the example-like history without a compensation amendment, as of 2027-01-02."""
+    report = evaluate(load_agreement(), load_facts(EXAMPLE), as_of=day("2027-01-02"))
+    assert (report.agreement.state, report.agreement.reason, report.agreement.last_day) == (
+        "ended",
+        "no_compensation_agreement",
+        day("2026-12-31"),
+    )
+    assert "2026-12-31" in report.agreement.message.sv and "Ingen part har brutit" in report.agreement.message.sv
+    assert finding(report, "renegotiation/2027-2028").status == "condition_not_met"
+    assert not [f for f in report.breaches if f.id.startswith("renegotiation/")]
+    assert not [f for f in report.findings() if f.status == "violated" and f.section == "4"]

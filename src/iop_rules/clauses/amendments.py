@@ -17,7 +17,7 @@ _MISSING_SV = {"in_writing": "skriftlig form", "signed_by_city": "stadens unders
 _MISSING_EN = {"in_writing": "written form", "signed_by_city": "the city's signature", "signed_by_fa": "the Salvation Army's signature"}
 
 
-def _candidate(check: AmendmentCheck) -> Candidate:
+def _candidate(ctx: Context, check: AmendmentCheck) -> Candidate:
     amendment = check.amendment
     evidence = (
         Evidence(
@@ -30,7 +30,21 @@ def _candidate(check: AmendmentCheck) -> Candidate:
             ),
         ),
     )
-    if check.valid:
+    last = ctx.standing.last_day
+    late = check.valid and check.in_effect_from is not None and check.in_effect_from > last
+    if late:
+        assert check.in_effect_from is not None
+        texts = (
+            f"Tillägget {amendment.id} ({amendment.changes}) är skriftligt och undertecknat av båda parter, men den sista "
+            f"underskriften ({check.in_effect_from.isoformat()}) kom efter överenskommelsens sista dag {last.isoformat()}: "
+            "tillägget har ingen verkan.",
+            f"Amendment {amendment.id} ({amendment.changes}) is in writing and signed by both parties, but its last "
+            f"signature ({check.in_effect_from.isoformat()}) came after the agreement's last day, {last.isoformat()}: "
+            "it has no effect.",
+        )
+        party = "both"
+        severity = "major"
+    elif check.valid:
         assert check.in_effect_from is not None
         texts = (
             f"Tillägget {amendment.id} ({amendment.changes}) är giltigt från {check.in_effect_from.isoformat()}: skriftligt och undertecknat av båda parter.",
@@ -57,11 +71,11 @@ def _candidate(check: AmendmentCheck) -> Candidate:
         severity=severity,  # type: ignore[arg-type]
         describe=fixed_text(texts),
         evidence=evidence,
-        reasoning=_reasoning(check),
+        reasoning=_reasoning(ctx, check, late),
     )
 
 
-def _reasoning(check: AmendmentCheck) -> tuple[tuple[str, str], ...]:
+def _reasoning(ctx: Context, check: AmendmentCheck, late: bool) -> tuple[tuple[str, str], ...]:
     a = check.amendment
     steps = [
         (
@@ -69,7 +83,15 @@ def _reasoning(check: AmendmentCheck) -> tuple[tuple[str, str], ...]:
             f"In writing: {'yes' if a.in_writing else 'no'}; signed by city: {a.signed_by_city or 'no'}; signed by fa: {a.signed_by_fa or 'no'}",
         )
     ]
-    if check.in_effect_from is not None:
+    if late and check.in_effect_from is not None:
+        last = ctx.standing.last_day.isoformat()
+        steps.append(
+            (
+                f"Sista underskriften {check.in_effect_from.isoformat()} kom efter överenskommelsens sista dag {last}: ingen verkan",
+                f"The last signature, {check.in_effect_from.isoformat()}, came after the agreement's last day {last}: no effect",
+            )
+        )
+    elif check.in_effect_from is not None:
         steps.append(
             (
                 f"Giltigt från den sista underskriften: {check.in_effect_from.isoformat()}",
@@ -82,8 +104,9 @@ def _reasoning(check: AmendmentCheck) -> tuple[tuple[str, str], ...]:
 
 
 def evaluate(ctx: Context) -> list[Candidate]:
-    """A note for every amendment known on the evaluation day: valid from when, or why it has no effect."""
-    return [_candidate(check) for check in ctx.amendments]
+    """A note for every amendment known on the evaluation day: valid from when, or why it has no effect (not
+    valid, or signed by both only after the agreement's effective end)."""
+    return [_candidate(ctx, check) for check in ctx.amendments]
 
 
 CLAUSE = Clause(
@@ -95,10 +118,12 @@ CLAUSE = Clause(
             SECTION,
             "amendment",
             "An amendment counts only if it is in writing and signed by both parties; one lacking either is "
-            "reported as not valid and has no effect anywhere, the §4 compensation agreement included.",
+            "reported as not valid and has no effect anywhere, the §4 compensation agreement included. One whose last "
+            "signature falls after the agreement's effective end is reported as without effect.",
             "Ett tillägg gäller bara om det är skriftligt och undertecknat av båda parter; ett tillägg som saknar "
             "något av detta redovisas som ogiltigt och har ingen verkan någonstans, inte heller som §4-överenskommelse "
-            "om ersättningen.",
+            "om ersättningen. Ett tillägg vars sista underskrift kom efter överenskommelsens sista dag redovisas som "
+            "utan verkan.",
         ),
     ),
     evaluate=evaluate,

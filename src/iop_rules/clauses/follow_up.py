@@ -61,8 +61,17 @@ def follow_ups(ctx: Context) -> list[Candidate]:
 
 
 def counts_as_annual(ctx: Context, evaluation: Evaluation) -> bool:
-    """Whether an evaluation counts as the annual one: the §4 mid-term evaluation only under I12 ``counts``."""
-    return not evaluation.mid_term or ctx.settings.I12 == "counts"
+    """Whether an evaluation counts as the annual one: the §4 mid-term evaluation (recorded as such, or the
+    one that is so in substance) only under I12 ``counts``."""
+    return not is_mid_term(ctx, evaluation) or ctx.settings.I12 == "counts"
+
+
+def is_mid_term(ctx: Context, evaluation: Evaluation) -> bool:
+    """Whether an evaluation is recorded as the §4 mid-term evaluation or is the one that is so in substance."""
+    if evaluation.mid_term:
+        return True
+    record = ctx.mid_term_record()
+    return record is not None and record.id == evaluation.id
 
 
 def evaluations(ctx: Context) -> list[Candidate]:
@@ -78,12 +87,12 @@ def evaluations(ctx: Context) -> list[Candidate]:
                 fact="evaluations",
                 id=e.id,
                 date=e.date,
-                detail=("halvtidsutvärdering (§4); " if e.mid_term else "")
+                detail=("halvtidsutvärdering (§4); " if is_mid_term(ctx, e) else "")
                 + ("räknas" if counts_as_annual(ctx, e) else "räknas inte som årlig utvärdering (I12)"),
             )
             for e in in_year
         ]
-        mid_term = any(e.mid_term for e in in_year)
+        mid_term = any(is_mid_term(ctx, e) for e in in_year)
         out.append(
             cadence_candidate(
                 ctx,

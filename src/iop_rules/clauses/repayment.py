@@ -106,20 +106,24 @@ CLAUSE = Clause(
             "repayment/{case}",
             SECTION,
             "repayment",
-            "On a manifest misuse case city may claim the affected amount, capped at the grant paid for that "
-            "year, less repayments, unless exemption (a) or (b) is established; not manifest gives no right; an "
-            "undecided question needs assessment. The right survives the agreement's end.",
-            "Vid uppenbart felaktig medelsanvändning kan staden kräva det berörda beloppet, högst det utbetalda "
-            "bidraget för året, minus återbetalningar, om inte undantag (a) eller (b) är fastställt; inte "
-            "uppenbart ger ingen rätt; en oavgjord fråga kräver bedömning. Rätten består efter att "
+            "On a manifest misuse case, once (a) and (b) are both rejected, city may claim the affected amount, "
+            "capped at the grant paid for that year (shared by all cases on that year's funds, in the order they "
+            "became known), less repayments; an established exemption means no repayment; not manifest gives no "
+            "right; an undecided question needs assessment. The right survives the agreement's end.",
+            "Vid uppenbart felaktig medelsanvändning kan staden, när både (a) och (b) avslagits, kräva det berörda "
+            "beloppet, högst det utbetalda bidraget för året (som delas av alla ärenden på årets medel i den "
+            "ordning de blev kända), minus återbetalningar; ett fastställt undantag innebär att återbetalning inte "
+            "ska ske; inte uppenbart ger ingen rätt; en oavgjord fråga kräver bedömning. Rätten består efter att "
             "överenskommelsen upphört.",
         ),
         Rule(
             "repayment-excess/{case}",
             SECTION,
             "repayment",
-            "Claims above what the case lets city claim are flagged with the excess.",
-            "Krav över det som får krävas på ärendet flaggas med överskottet.",
+            "A claim above what could be claimed on the case on the claim's own day, after the repayments made by "
+            "then, is flagged with the excess.",
+            "Ett krav över det som fick krävas på ärendet den dag kravet framställdes, efter återbetalningarna "
+            "dittills, flaggas med överskottet.",
         ),
     ),
     evaluate=evaluate,

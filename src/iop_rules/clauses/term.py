@@ -7,9 +7,11 @@ because every clause needs the effective end; this module turns it into duties, 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
+from .._types import format_sek
 from ..clause import Clause, Rule
-from ..context import PARTIES, Candidate, Context, NoticeCheck
+from ..context import PARTIES, AmendmentCheck, Candidate, Context, NoticeCheck
 from ..dates import add_months
 from ..facts import Evaluation
 from ..messages import PARTY_EN, PARTY_SV, cap, duty_message, fixed_text, years_text
@@ -55,21 +57,32 @@ def mid_term_reasoning(ctx: Context, due: dt.date) -> tuple[tuple[str, str], ...
 
 def _evaluation_evidence(evaluation: Evaluation) -> Evidence:
     review = "med översyn av ersättningen" if evaluation.includes_compensation_review else "utan översyn av ersättningen"
+    revision = "; revision behövs" if evaluation.revision_needed else ""
     return Evidence(
-        fact="evaluations", id=evaluation.id, date=evaluation.date, detail=f"mid_term={evaluation.mid_term}; {review}"
+        fact="evaluations",
+        id=evaluation.id,
+        date=evaluation.date,
+        detail=f"mid_term={evaluation.mid_term}; {review}{revision}",
     )
 
 
 def mid_term_evaluation(ctx: Context) -> Candidate:
-    """ "ska parterna utvärdera överenskommelsen … En översyn av den ekonomiska ersättningen ska göras." """
+    """ "ska parterna utvärdera överenskommelsen … En översyn av den ekonomiska ersättningen ska göras."
+
+    Recognised by its substance: the first evaluation dated in the year half the term passes (or recorded as
+    the mid-term one) that includes the review of the compensation fulfils it, on time or late.
+    """
     due = mid_term_due(ctx)
-    mid_term = sorted((e for e in ctx.facts.evaluations if e.mid_term), key=lambda e: (e.date, e.id))
+    year = ctx.agreement.term.half_term_passes.year
+    relevant = sorted(
+        (e for e in ctx.facts.evaluations if e.mid_term or e.date.year == year), key=lambda e: (e.date, e.id)
+    )
+    record = ctx.mid_term_record()
+    done = record.date if record else None
     # An evaluation without the review of the compensation does not fulfil the duty.
-    counting = [e for e in mid_term if e.includes_compensation_review]
-    done = counting[0].date if counting else None
-    lacking = [e for e in mid_term if not e.includes_compensation_review]
+    lacking = [e for e in relevant if not e.includes_compensation_review]
     extra = ("", "")
-    if lacking and not counting:
+    if lacking and record is None:
         first = lacking[0]
         extra = (
             f"Utvärderingen {first.date.isoformat()} saknade översyn av den ekonomiska ersättningen och uppfyller inte kravet.",
@@ -100,10 +113,16 @@ def mid_term_evaluation(ctx: Context) -> Candidate:
         due=due,
         done=done,
         discharged=ctx.is_discharged(due),
-        evidence=tuple(_evaluation_evidence(e) for e in mid_term),
+        evidence=tuple(_evaluation_evidence(e) for e in relevant),
         settings=("I1",),
         reasoning=(
             *mid_term_reasoning(ctx, due),
+            (
+                f"Varje utvärdering daterad {year} med översyn av den ekonomiska ersättningen är halvtidsutvärderingen, "
+                "oavsett om den registrerats som halvtidsutvärdering",
+                f"Any evaluation dated in {year} that includes the review of the economic compensation is the mid-term "
+                "evaluation, whether or not it is recorded as such",
+            ),
             *(
                 (
                     f"Utvärderingen {e.date.isoformat()} ({e.id}) saknade översyn av ersättningen och räknas inte",
@@ -112,38 +131,116 @@ def mid_term_evaluation(ctx: Context) -> Candidate:
                 for e in lacking
             ),
             *(
-                ((f"Gjord {done.isoformat()} ({counting[0].id}), med översyn av ersättningen", f"Done on {done.isoformat()} ({counting[0].id}), with the review of the compensation"),)
-                if done is not None
+                ((f"Gjord {record.date.isoformat()} ({record.id}), med översyn av ersättningen", f"Done on {record.date.isoformat()} ({record.id}), with the review of the compensation"),)
+                if record is not None
                 else ()
             ),
         ),
     )
 
 
+def revisions(ctx: Context) -> list[Candidate]:
+    """ "och revidera den vid behov": an evaluation that records a revision as needed obliges both parties to
+    revise the agreement, without a deadline, until a valid (§10) amendment dated after the evaluation exists."""
+    out: list[Candidate] = []
+    for evaluation in sorted(ctx.facts.evaluations, key=lambda e: (e.date, e.id)):
+        if not evaluation.revision_needed:
+            continue
+        when = evaluation.date.isoformat()
+        after = sorted(
+            (c for c in ctx.amendments if c.valid and c.amendment.date > evaluation.date),
+            key=lambda c: (c.in_effect_from or dt.date.max, c.amendment.id),
+        )
+        revised = after[0] if after else None
+        done = revised.in_effect_from if revised else None
+
+        def describe(
+            status: str, when: str = when, revised: AmendmentCheck | None = revised, done: dt.date | None = done
+        ) -> tuple[str, str]:
+            extra = ("", "")
+            if revised is not None:
+                extra = (f"Tillägg {revised.amendment.id}.", f"Amendment {revised.amendment.id}.")
+            return duty_message(
+                status,
+                ctx,
+                (
+                    f"Utvärderingen {when} visade att överenskommelsen behöver revideras; parterna ska revidera den "
+                    "genom ett giltigt tillägg (§10)",
+                    f"The evaluation of {when} found that the agreement needs revising; the parties must revise it "
+                    "by a valid amendment (§10)",
+                ),
+                None,
+                done,
+                extra,
+            )
+
+        out.append(
+            Candidate(
+                id=f"revision/{evaluation.id}",
+                kind="duty",
+                section=SECTION,
+                quote_key="revision",
+                party="both",
+                severity="major",
+                describe=describe,
+                done=done,
+                discharged=done is None and ctx.standing.state == "ended",
+                evidence=(
+                    _evaluation_evidence(evaluation),
+                    *(
+                        Evidence(fact="amendments", id=revised.amendment.id, date=revised.amendment.date, detail="giltigt")
+                        for revised in after[:1]
+                    ),
+                ),
+                reasoning=(
+                    (
+                        f"Utvärderingen {when} ({evaluation.id}) registrerade att en revision behövs",
+                        f"The evaluation of {when} ({evaluation.id}) recorded that a revision is needed",
+                    ),
+                    (
+                        "Öppet utan tidsgräns tills ett giltigt tillägg (§10) daterat efter utvärderingen finns",
+                        "Open without a deadline until a valid amendment (§10) dated after the evaluation exists",
+                    ),
+                ),
+            )
+        )
+    return out
+
+
+def _amounts(grants: dict[int, Decimal], lang: str) -> str:
+    return ", ".join(f"{year}: {format_sek(amount, lang)}" for year, amount in sorted(grants.items()))
+
+
 def renegotiation(ctx: Context) -> Candidate:
     """ "Bidrag för 2027 och 2028 omförhandlas senast 261231." and "Om parterna inte är överens om
-    ersättningen upphör överenskommelsen utan föregående uppsägning efter dessa två år." """
+    ersättningen upphör överenskommelsen utan föregående uppsägning efter dessa två år."
+
+    A condition on which the agreement continues (an upplösande villkor), not a duty anyone can break: before
+    the cutoff it is the upcoming action of both; after it, without a valid compensation amendment, it is
+    ``condition_not_met`` with no party at fault, never ``violated``.
+    """
     term = ctx.agreement.term
     cutoff = term.renegotiation_cutoff
     years = term.renegotiated_grant_years
     compensation = ctx.compensation
     done = compensation.in_effect_from if compensation else None
     ys_sv, ys_en = years_text(years, "sv"), years_text(years, "en")
+    cut = cutoff.isoformat()
     if ctx.settings.I14 == "ends":
         consequence = (
-            f"Annars upphör överenskommelsen utan uppsägning; sista dag blir {cutoff.isoformat()} (§4, I14).",
-            f"Otherwise the agreement ends without notice; its last day will be {cutoff.isoformat()} (§4, I14).",
+            f"Annars upphör överenskommelsen utan uppsägning; sista dag blir {cut} (§4, I14).",
+            f"Otherwise the agreement ends without notice; its last day will be {cut} (§4, I14).",
         )
-        ended = (
-            f"Överenskommelsen upphörde därför utan uppsägning; sista dag var {cutoff.isoformat()} (I14).",
-            f"The agreement therefore ended without notice; its last day was {cutoff.isoformat()} (I14).",
+        outcome = (
+            f"Överenskommelsen upphörde därför utan uppsägning; sista dag var {cut} (I14).",
+            f"The agreement therefore ended without notice; its last day was {cut} (I14).",
         )
     else:
         consequence = (
             f"Annars fortsätter överenskommelsen utan bidrag för {ys_sv} (I14).",
             f"Otherwise the agreement continues without a grant for {ys_en} (I14).",
         )
-        ended = (
+        outcome = (
             f"Överenskommelsen fortsätter utan bidrag för {ys_sv} (I14).",
             f"The agreement continues without a grant for {ys_en} (I14).",
         )
@@ -153,7 +250,7 @@ def renegotiation(ctx: Context) -> Candidate:
             detail = "giltigt" if check.valid else "ogiltigt: saknar " + ", ".join(check.missing)
             when = check.in_effect_from
             if when is not None and when > cutoff:
-                detail += f"; undertecknat av båda först {when.isoformat()}, efter {cutoff.isoformat()}"
+                detail += f"; undertecknat av båda först {when.isoformat()}, efter {cut}"
             evidence.append(Evidence(fact="amendments", id=check.amendment.id, date=check.amendment.date, detail=detail))
 
     def describe(status: str) -> tuple[str, str]:
@@ -161,17 +258,25 @@ def renegotiation(ctx: Context) -> Candidate:
             f"Parterna ska skriftligen, undertecknat av båda (§10), komma överens om bidraget för {ys_sv}",
             f"The parties must agree in writing, signed by both (§10), on the grant for {ys_en}",
         )
-        if status == "violated":
-            return duty_message(status, ctx, what, cutoff, done, ended)
+        if status == "condition_not_met":
+            return (
+                f"Villkoret i §4 uppfylldes inte: parterna kom inte överens om bidraget för {ys_sv} genom ett "
+                f"giltigt tillägg (§10) senast {cut}. {outcome[0]} Ingen part har brutit mot överenskommelsen.",
+                f"The condition of §4 was not met: the parties did not agree on the grant for {ys_en} by a valid "
+                f"amendment (§10) by {cut}. {outcome[1]} No party is at fault.",
+            )
         if status in ("fulfilled", "fulfilled_late") and compensation is not None:
-            amounts_sv = ", ".join(f"{y}: {a} kr" for y, a in sorted(compensation.amendment.grants.items()))
+            grants = compensation.amendment.grants
             return duty_message(
                 status,
                 ctx,
                 what,
                 cutoff,
                 done,
-                (f"Tillägg {compensation.amendment.id} ({amounts_sv}).", f"Amendment {compensation.amendment.id} ({amounts_sv} SEK)."),
+                (
+                    f"Tillägg {compensation.amendment.id} ({_amounts(grants, 'sv')}).",
+                    f"Amendment {compensation.amendment.id} ({_amounts(grants, 'en')}).",
+                ),
             )
         return duty_message(status, ctx, what, cutoff, done, consequence)
 
@@ -187,6 +292,7 @@ def renegotiation(ctx: Context) -> Candidate:
         due=cutoff,
         done=done,
         discharged=ctx.is_discharged(cutoff),
+        condition=True,
         evidence=tuple(evidence),
         settings=("I14",),
         always_upcoming=True,
@@ -197,8 +303,12 @@ def renegotiation(ctx: Context) -> Candidate:
 def _renegotiation_reasoning(ctx: Context, cutoff: dt.date, consequence: tuple[str, str]) -> tuple[tuple[str, str], ...]:
     steps = [
         (
-            f"Brytdag: {cutoff.isoformat()} (term.renegotiation_cutoff, ”omförhandlas senast 261231”)",
-            f"Cutoff: {cutoff.isoformat()} (term.renegotiation_cutoff, \"omförhandlas senast 261231\")",
+            f"Brytdag: {cutoff.isoformat()} (term.renegotiation_cutoff, ”{ctx.quote(SECTION, 'renegotiation')}”)",
+            f"Cutoff: {cutoff.isoformat()} (term.renegotiation_cutoff, \"{ctx.quote(SECTION, 'renegotiation')}\")",
+        ),
+        (
+            "Ett villkor för att överenskommelsen ska fortsätta, inte ett åtagande som någon part kan bryta",
+            "A condition for the agreement to continue, not a duty that either party can break",
         ),
         (
             "Överenskommelse räknas bara som ett giltigt tillägg (§10) med båda underskrifterna senast brytdagen",
@@ -343,7 +453,7 @@ def termination_rights(ctx: Context) -> list[Candidate]:
 
 def evaluate(ctx: Context) -> list[Candidate]:
     """§4's duties, rights and notes on the evaluation day."""
-    return [mid_term_evaluation(ctx), renegotiation(ctx), *notices(ctx), *termination_rights(ctx)]
+    return [mid_term_evaluation(ctx), *revisions(ctx), renegotiation(ctx), *notices(ctx), *termination_rights(ctx)]
 
 
 CLAUSE = Clause(
@@ -355,19 +465,36 @@ CLAUSE = Clause(
             SECTION,
             "mid_term_evaluation",
             "Both parties evaluate the agreement, including a review of the economic compensation, by the mid-term "
-            "deadline; an evaluation without the review does not count.",
+            "deadline; any evaluation dated in the year half the term passes that includes the review fulfils it "
+            "(late after the deadline), whether or not it is recorded as the mid-term one; one without the review "
+            "does not count.",
             "Båda parter utvärderar överenskommelsen, med översyn av den ekonomiska ersättningen, senast vid halvtid; "
-            "en utvärdering utan översynen räknas inte.",
+            "varje utvärdering daterad det år då halva avtalstiden passerar som innehåller översynen uppfyller "
+            "åtagandet (för sent efter tidsfristen), oavsett om den registrerats som halvtidsutvärdering; en "
+            "utvärdering utan översynen räknas inte.",
             ("I1",),
+        ),
+        Rule(
+            "revision/{evaluation}",
+            SECTION,
+            "revision",
+            "An evaluation that records a revision as needed obliges both parties to revise the agreement: open, "
+            "without a deadline, until a valid (§10) amendment dated after the evaluation exists.",
+            "En utvärdering som visar att en revision behövs förpliktar båda parter att revidera överenskommelsen: "
+            "öppet, utan tidsgräns, tills ett giltigt tillägg (§10) daterat efter utvärderingen finns.",
         ),
         Rule(
             "renegotiation/{first}-{last}",
             SECTION,
             "renegotiation",
-            "Both parties agree on the grant for the renegotiated years by the cutoff, by a valid (§10) amendment; "
-            "otherwise the agreement ends on the cutoff day without notice.",
-            "Båda parter kommer överens om bidraget för de omförhandlade åren senast brytdagen, genom ett giltigt "
-            "tillägg (§10); annars upphör överenskommelsen den dagen utan uppsägning.",
+            "A condition, not a duty: the agreement continues past the cutoff only if both parties agree on the "
+            "grant for the renegotiated years by then, by a valid (§10) amendment. Otherwise the condition is not "
+            "met (condition_not_met, no party at fault, never a breach) and the agreement ends on the cutoff day "
+            "without notice (I14).",
+            "Ett villkor, inte ett åtagande: överenskommelsen fortsätter efter brytdagen bara om båda parter senast "
+            "då kommit överens om bidraget för de omförhandlade åren genom ett giltigt tillägg (§10). Annars är "
+            "villkoret inte uppfyllt (condition_not_met, ingen part har brutit mot avtalet, aldrig en avvikelse) "
+            "och överenskommelsen upphör den dagen utan uppsägning (I14).",
             ("I14",),
         ),
         Rule(

@@ -38,6 +38,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.add_argument(
         "--compare-interpretations",
         action="store_true",
-        help="list the findings that differ under each alternative reading of I1–I14 (exit code as for check)",
+        help="list the findings that differ under each alternative reading of I1–I16 (exit code as for check)",
     )
     check.set_defaults(run=cmd_check)

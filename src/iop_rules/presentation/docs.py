@@ -127,7 +127,7 @@ def _interpretations_page(agreement: Agreement, clauses: Sequence[Clause]) -> st
     lines = [GENERATED_NOTE, "", "# The interpretation register", ""]
     lines += [
         "Where the agreement's words can be read more than one way, the reading is a setting in `agreement.toml`",
-        "(`[interpretations.I1]` … `[interpretations.I14]`). Override one for a single evaluation with",
+        "(`[interpretations.I1]` … `[interpretations.I16]`). Override one for a single evaluation with",
         "`iop-rules check FACTS --set I1=bracket_date`, or `evaluate(..., settings={\"I1\": \"bracket_date\"})`;",
         "`iop-rules check FACTS --compare-interpretations` lists the findings each alternative changes.",
         "",
