@@ -24,7 +24,7 @@ import types
 import typing
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -142,12 +142,15 @@ def _scalar_column(name: str, annotation: Any, required: bool, description: str)
     raise TypeError(f"the workbook has no column for {name}: {annotation!r}")
 
 
-def _columns(model: type[BaseModel], skip: Iterable[str] = ()) -> list[Column]:
+def _columns(model: type[BaseModel], skip: Iterable[str] = (), scope: str = "") -> list[Column]:
     out: list[Column] = []
     for name, info in model.model_fields.items():
         if name in skip:
             continue
-        out.extend(_scalar_column(name, info.annotation, info.is_required(), info.description or ""))
+        # A field whose meaning differs on this sheet (a determination's body is not a meeting's) has its own words.
+        key = f"{scope}.{name}" if f"{scope}.{name}" in words.HEADERS else name
+        columns = _scalar_column(name, info.annotation, info.is_required(), info.description or "")
+        out.extend(replace(c, key=key) if c.key == name else c for c in columns)
     return out
 
 
@@ -185,7 +188,7 @@ def sheets(model: type[BaseModel]) -> tuple[Sheet, ...]:
             origin = typing.get_origin(inner)
             if origin is tuple:
                 child = typing.get_args(inner)[0]
-                columns = _columns(child)
+                columns = _columns(child, scope=field_name)
                 parent = _parent_column(f"{field_name}.parent", name, words.DESCRIPTIONS_EN[f"{field_name}.parent"])
                 ordered = [columns[0], parent, *columns[1:]] if columns and columns[0].key == "id" else [parent, *columns]
                 out.append(Sheet(f"{name}.{field_name}", "children", tuple(ordered), parent=name, fields=(field_name,)))
@@ -202,7 +205,7 @@ def sheets(model: type[BaseModel]) -> tuple[Sheet, ...]:
             parent = _parent_column(f"{group}.parent", name, words.DESCRIPTIONS_EN[f"{group}.parent"])
             which = Column(f"{group}.which", "__which__", "choice", True, words.DESCRIPTIONS_EN[f"{group}.which"], choices=tuple(field_names))
             out.append(
-                Sheet(f"{name}.{group}", "optional", (parent, which, *_columns(child)), parent=name, fields=tuple(field_names))
+                Sheet(f"{name}.{group}", "optional", (parent, which, *_columns(child, scope=group)), parent=name, fields=tuple(field_names))
             )
     return (Sheet("snapshot", "single", tuple(single)), *out)
 

@@ -58,6 +58,7 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "grants.value": ("Belopp", "Amount", "Bidraget för året i kronor, högst två decimaler."),
     "mid_term": ("Halvtidsutvärdering", "Mid-term evaluation", "Om det är §4-utvärderingen vid halva avtalstiden (\"utvärdera överenskommelsen\")."),
     "includes_compensation_review": ("Översyn av ersättningen", "Compensation review", "Om utvärderingen omfattade översynen av den ekonomiska ersättningen."),
+    "revision_needed": ("Revidering behövs", "Revision needed", "Om utvärderingen konstaterade att överenskommelsen behöver revideras (\"revidera den vid behov\")."),
     "grant_year": ("Bidragsår", "Grant year", "Året vars bidrag det gäller."),
     "amount": ("Belopp", "Amount", "Beloppet i kronor, exakt, högst två decimaler (öre)."),
     "request_id": ("Begäran", "Request", "Id för den begäran om statistik som leveransen besvarar."),
@@ -75,6 +76,7 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "manifest": ("Uppenbart utanför ändamålen", "Manifestly outside the purposes", "Om medlen uppenbart använts utanför ramen för avsedda ändamål; tomt så länge det inte är bedömt."),
     "determinations.parent": ("Ärende", "Case", "Id för ärendet om felaktig medelsanvändning."),
     "determinations.which": ("Undantag", "Exemption", "Vilket undantag i §8 beslutet gäller: (a) omsorg eller (b) oproportionerligt."),
+    "determinations.body": ("Beslutande organ", "Deciding body", "Organet som fattade beslutet, t.ex. Socialnämnden, när det är känt; aldrig en persons namn."),
     "outcome": ("Utfall", "Outcome", "Om undantaget befanns gälla."),
     "repayments.parent": ("Ärende", "Case", "Id för ärendet om felaktig medelsanvändning."),
     "claims.parent": ("Ärende", "Case", "Id för ärendet om felaktig medelsanvändning."),
@@ -83,6 +85,8 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "raised_by": ("Väckt av", "Raised by", "Parten som väckte tvisten."),
     "dispute_id": ("Tvist", "Dispute", "Id för tvisten som dialogen gäller."),
     "authority": ("Myndighet", "Authority", "Myndigheten, t.ex. IVO."),
+    "final": ("Laga kraft", "Final", "Dagen beslutet vann laga kraft, om det har gjort det."),
+    "concerns_activities": ("Gäller verksamheten", "Concerns the activities", "Om beslutet gäller verksamheten enligt överenskommelsen; tomt så länge det inte är bedömt."),
 }
 """Column headers: (Swedish, English, Swedish description). ``{choice}`` is a party's label, one column each."""
 
