@@ -31,7 +31,7 @@ def cmd_repayment(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``repayment`` subcommand."""
     parser = sub.add_parser("repayment", help="§8 repayment assessment of misuse cases")
-    parser.add_argument("facts", metavar="FACTS", help="facts file (.toml or .json)")
+    parser.add_argument("facts", metavar="FACTS", help="facts file (.toml, .json or .xlsx workbook)")
     parser.add_argument("--case", metavar="ID", help="the misuse case's id (default: every case known on the day)")
     parser.add_argument("--as-of", type=parse_day, metavar="DATE", help="assessment day (default: the facts' as_of, else today)")
     parser.add_argument("--format", choices=("text", "json"), default="text")

@@ -151,6 +151,8 @@ def _instructions(sheet: Worksheet, agreement: Agreement, specs: tuple[Sheet, ..
         if row == 1:
             cell.font = Font(bold=True, size=14)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+        # Spreadsheets do not fit a merged row's height to wrapped text: give it room for its lines.
+        sheet.row_dimensions[row].height = 24 if row == 1 else 16 * (len(line) // 150 + 1)
     start = len(lines) + 2
     for column, key in enumerate(("sheet", "when", "words"), start=1):
         cell = sheet.cell(row=start, column=column, value=words.pick(text[key], lang))
