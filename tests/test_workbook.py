@@ -390,6 +390,13 @@ def test_files_that_are_not_workbooks_or_too_large_are_refused(tmp_path: Path, m
     assert bomb.stat().st_size < 1_000_000
     (line,) = errors(bomb, "en")
     assert "unpacks to" in line and "more than the limit" in line
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(write(tmp_path)) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            target.writestr(info, b"<worksheet><sheetData><row r=" if info.filename.endswith("sheet3.xml") else body)
+    (line,) = errors(broken, "en")
+    assert "cannot be read as an Excel workbook" in line
     monkeypatch.setattr(workbook_io, "MAX_BYTES", 1000)
     (line,) = errors(write(tmp_path), "en")
     assert "more than the limit of 1000 bytes" in line

@@ -400,8 +400,7 @@ def _open(path: Path) -> Any:
         )
 
     def refuse(key: str, **values: object) -> InputError:
-        sv, en = words.MESSAGES[key]
-        return InputError(f"{source}: {sv.format(**values)}", f"{source}: {en.format(**values)}")
+        return _refuse(source, key, **values)
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -420,6 +419,11 @@ def _open(path: Path) -> Any:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds (KeyError, ValueError, zip and XML errors) on bad files
         raise refuse("not_a_workbook", reason=f"{type(error).__name__}: {error}") from None
+
+
+def _refuse(source: str, key: str, **values: object) -> InputError:
+    sv, en = words.MESSAGES[key]
+    return InputError(f"{source}: {sv.format(**values)}", f"{source}: {en.format(**values)}")
 
 
 def read_workbook(path: str | Path, model: type[M]) -> M:
@@ -455,10 +459,11 @@ def read_workbook(path: str | Path, model: type[M]) -> M:
     seen_sheets: dict[str, str] = {}
     try:
         for index, worksheet in enumerate(workbook.worksheets):
-            title = str(worksheet.title)
-            if title.strip().casefold() in ignored:
+            name = str(worksheet.title)
+            if name.strip().casefold() in ignored:
                 continue
-            found = by_name.get(title.strip().casefold())
+            found = by_name.get(name.strip().casefold())
+            title = bare(name)  # as shown in a message: one line, whatever the name holds
             if found is None:
                 names = ", ".join(s.name("sv") for s in specs)
                 names_en = ", ".join(s.name("en") for s in specs)
@@ -471,7 +476,10 @@ def read_workbook(path: str | Path, model: type[M]) -> M:
                 error((index, 0, 0), title, title, sv.format(other=other), en.format(other=other))
                 continue
             seen_sheets[found.key] = title
-            _read_sheet(worksheet, found, index, title, rows[found.key], error)
+            try:
+                _read_sheet(worksheet, found, index, title, rows[found.key], error)
+            except Exception as problem:  # a sheet's XML that openpyxl cannot read: the file is not a workbook
+                raise _refuse(source, "not_a_workbook", reason=f"{title}: {type(problem).__name__}: {problem}") from None
     finally:
         workbook.close()
 
@@ -531,7 +539,7 @@ def _read_sheet(worksheet: Any, spec: Sheet, index: int, title: str, out: list[_
                     error((index, 1, position), f"{title}, {sv_row} 1", f"{title}, {en_row} 1", sv.format(header=shown(text)), en.format(header=shown(text)))
                 else:
                     columns[position] = named
-                    headers[named.key] = text
+                    headers[named.key] = bare(text)
                     positions[named.key] = position
             continue
         if number > MAX_ROWS + 1:
