@@ -101,7 +101,29 @@ class Oversized(Case):
 
 
 OVERSIZED = Oversized("facts_over_the_size_limit.toml", "facts_over_the_size_limit.toml", str(MAX_BYTES), ("more than the limit",))
-ALL = [*CASES, OVERSIZED]
+
+
+class SymlinkToDevZero(Case):
+    """``facts.toml`` as a symlink to /dev/zero: endless bytes, refused before any read (it was read to 2 GB)."""
+
+    def materialise(self, directory: Path) -> Path:
+        path = directory / self.name
+        path.symlink_to("/dev/zero")
+        return path
+
+
+class DirectoryNamedLikeAFile(Case):
+    """A directory called ``facts.json``."""
+
+    def materialise(self, directory: Path) -> Path:
+        path = directory / self.name
+        path.mkdir()
+        return path
+
+
+DEV_ZERO = SymlinkToDevZero("facts_symlink_to_dev_zero.toml", "facts_symlink_to_dev_zero.toml", "facts_symlink_to_dev_zero.toml", ("a character device, not a regular file",))
+DIRECTORY = DirectoryNamedLikeAFile("facts_a_directory.json", "facts_a_directory.json", "facts_a_directory.json", ("a directory, not a regular file",))
+ALL = [*CASES, OVERSIZED, DEV_ZERO, DIRECTORY]
 
 
 def test_the_corpus_has_at_least_40_bad_files_and_the_index_lists_every_one() -> None:
@@ -170,7 +192,7 @@ def test_timeline_refuses_the_same_way(case: Case, tmp_path: Path, capsys: pytes
 def test_the_real_command_refuses_them_too(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     """``python -m iop_rules check`` in a subprocess, a few at a time: every case under ``--thorough``, else
     every fifth (a start-up costs far more than a case; the messages themselves are checked in-process above)."""
-    cases = ALL if request.config.getoption("--thorough") else [*ALL[::5], OVERSIZED]
+    cases = ALL if request.config.getoption("--thorough") else [*ALL[::5], OVERSIZED, DEV_ZERO]
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 
     def run(index_case: tuple[int, Case]) -> tuple[Case, subprocess.CompletedProcess[str], list[str]]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, ConfigDict, PlainSerializer
+from pydantic import BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
 PartyKey = Literal["city", "fa"]
 """A party of the agreement: ``city`` is Socialförvaltningen, Helsingborgs stad; ``fa`` is Frälsningsarmén."""
@@ -33,6 +35,8 @@ class InputError(ValueError):
     """
 
     def __init__(self, message_sv: str, message_en: str) -> None:
+        # Whatever the input held (a key with a newline, an escape sequence) is shown escaped, never obeyed.
+        message_sv, message_en = printable(message_sv), printable(message_en)
         super().__init__(f"{message_en} / {message_sv}")
         self.message_sv = message_sv
         self.message_en = message_en
@@ -40,6 +44,16 @@ class InputError(ValueError):
     def message(self, lang: str = "en") -> str:
         """The message in one language (``sv`` or ``en``)."""
         return self.message_sv if lang == "sv" else self.message_en
+
+
+def printable(text: str) -> str:
+    """The text safe to print on a terminal: control and format characters (newline, ESC, bidi overrides) escaped.
+
+    ``"a\\nb"`` → ``"a\\\\nb"``; every value from the input that a message shows goes through this.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 SEPARATOR = "\u2016"
@@ -51,19 +65,25 @@ def bilingual(en: str, sv: str) -> str:
     return f"{en}{SEPARATOR}{sv}"
 
 
-def _parse_day(value: Any) -> dt.date:
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def parse_day_value(value: object) -> dt.date:
+    """A calendar day as a facts or agreement file writes it: the text ``YYYY-MM-DD`` or a TOML local date.
+
+    Nothing else: not an ISO week date ("2026-W06-1"), not a timestamp, not "20260202". Raises ValueError with a
+    ``bilingual`` message; every reader of days (files, ``parse_facts``, the command line, workbooks) uses this.
+    """
     # datetime is a subclass of date; a timestamp is not a day in the agreement.
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.datetime | dt.time):
         raise ValueError(bilingual("expected a date YYYY-MM-DD without a time of day", "förväntade ett datum ÅÅÅÅ-MM-DD utan klockslag"))
     if isinstance(value, dt.date):
         day = value
-    elif isinstance(value, str):
+    elif isinstance(value, str) and _ISO_DAY.fullmatch(value):
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(bilingual("expected a real calendar date written YYYY-MM-DD", "förväntade ett verkligt datum skrivet ÅÅÅÅ-MM-DD")) from None
-        if len(value) != 10:
-            raise ValueError(bilingual("expected a date written YYYY-MM-DD", "förväntade ett datum skrivet ÅÅÅÅ-MM-DD"))
     else:
         raise ValueError(bilingual("expected a date written YYYY-MM-DD", "förväntade ett datum skrivet ÅÅÅÅ-MM-DD"))
     if not MIN_DAY <= day <= MAX_DAY:
@@ -73,46 +93,203 @@ def _parse_day(value: Any) -> dt.date:
 
 Day = Annotated[
     dt.date,
-    BeforeValidator(_parse_day),
+    BeforeValidator(parse_day_value),
     PlainSerializer(lambda d: d.isoformat(), return_type=str, when_used="json"),
 ]
 """A calendar day (YYYY-MM-DD) between 1900-01-01 and 2100-12-31."""
 
 
-def _parse_sek(value: Any) -> Decimal:
+def _whole_number(value: object) -> int:
+    # bool is a subclass of int, and pydantic would read "12" or 12.0 as 12: a count is written as an integer.
+    if type(value) is int:
+        return value
+    raise ValueError(bilingual("expected an integer such as 12, without quotes or decimals", "förväntade ett heltal, t.ex. 12, utan citattecken eller decimaler"))
+
+
+Count = Annotated[int, BeforeValidator(_whole_number)]
+"""A whole number as a file writes it: ``12``, never ``"12"``, ``12.0`` or ``true``."""
+
+
+def _flag(value: object) -> bool:
+    # pydantic would read "yes", "on", 1 and "true" as True: in the facts, yes and no are written true and false.
+    if value is True or value is False:
+        return value
+    raise ValueError(bilingual("expected a boolean, true or false without quotes", "förväntade ett sanningsvärde, true eller false utan citattecken"))
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]
+"""Yes or no as a file writes it: ``true`` or ``false``, never ``"yes"``, ``1`` or ``"true"``."""
+
+
+def year_key(key: object, low: int = 1900, high: int = 2100) -> int:
+    """A year used as a table key (``[grants.amounts] 2025 = ...``): four ASCII digits from ``low`` to ``high``."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        year = key
+    elif isinstance(key, str) and re.fullmatch(r"[0-9]{4}", key, re.ASCII):
+        year = int(key)
+    else:
+        raise ValueError(bilingual(f"key {printable(repr(key))}: expected a year such as 2027", f"nyckeln {printable(repr(key))}: förväntade ett år, t.ex. 2027"))
+    if not low <= year <= high:
+        raise ValueError(bilingual(f"key {year}: expected a year from {low} to {high}", f"nyckeln {year}: förväntade ett år från {low} till {high}"))
+    return year
+
+
+def _plain_text(value: object) -> object:
+    # Free text is shown in reports and messages: a line break or an escape sequence in it could rewrite them.
+    if isinstance(value, str) and any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value):
+        raise ValueError(bilingual("expected text on one line without control characters", "förväntade text på en rad utan styrtecken"))
+    return value
+
+
+PlainText = Annotated[str, BeforeValidator(_plain_text)]
+"""Free text on one line: no line breaks, tabs, escape sequences or invisible format characters."""
+
+
+class FloatLiteral:
+    """A number with a point or an exponent, as a TOML or JSON file wrote it (``200000.5``), kept unread.
+
+    The file readers keep such a number as written instead of reading it as a float, so that an amount written
+    as a number is refused with its canonical form suggested, never rounded; ``repr`` shows it as written.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FloatLiteral) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+
+MAX_SEK = Decimal("1000000000000")
+_CENT = Decimal("0.01")
+_CANONICAL_SEK = re.compile(r"([0-9]+)(?:\.([0-9]{1,2}))?", re.ASCII)
+_EXAMPLE = ("e.g. \"200000.00\"", "t.ex. \"200000.00\"")
+
+
+def _amount_error(en: str, sv: str, suggestion: str | None = None) -> ValueError:
+    if suggestion is not None:
+        en += f"; did you mean \"{suggestion}\"?"
+        sv += f"; menade du \"{suggestion}\"?"
+    return ValueError(bilingual(en, sv))
+
+
+def canonical_guess(text: str) -> str | None:
+    """The canonical form ("200000.00") of what an amount written another way most probably means, if clear.
+
+    ``"200,000"`` and ``"200 000"`` → ``"200000.00"``, ``"1,5"`` → ``"1.50"``, ``"1e5"`` → ``"100000.00"``,
+    ``"٢٠٠"`` → ``"200.00"``, ``"-0.00"`` → ``"0.00"``. None when the reading is unclear or not a valid amount.
+    """
+    if len(text) > 64:
+        return None
+    digits = "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in text)
+    digits = re.sub(r"(?i)^\s*(sek|kr)\s*|\s*(sek|kr|:-)\.?\s*$", "", digits)
+    digits = re.sub(r"[\s_'’]", "", digits)
+    negative = digits.startswith("-")
+    digits = digits.removeprefix("+").removeprefix("-")
+    if re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", digits):
+        digits = digits.replace(",", "")
+    elif re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3}){2,}(,[0-9]+)?|[0-9]{1,3}\.[0-9]{3},[0-9]+", digits):
+        digits = digits.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"[0-9]+,[0-9]{1,2}", digits):
+        digits = digits.replace(",", ".")
+    if not re.fullmatch(r"([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,2})?", digits):
+        return None
+    amount = Decimal(digits)
+    if not amount.is_finite() or amount > MAX_SEK or amount != amount.quantize(_CENT):
+        return None
+    if negative and amount != 0:
+        return None
+    return f"{amount.quantize(_CENT):f}"
+
+
+def parse_amount(value: object) -> Decimal:
+    """An exact, non-negative amount in SEK, as files, ``parse_facts`` and workbooks all read it.
+
+    The one form is text of ASCII digits with an optional point and at most two decimals: ``"200000.00"``. A whole
+    number may also be an integer (``200000``), and a ``Decimal`` given from Python is taken when it is exact to
+    the öre. Refused, with the canonical form of what was probably meant: a comma, a space, an underscore, an
+    exponent, a sign, non-ASCII digits, a float or a number with a point in a file, and negative zero.
+    Raises ValueError with a ``bilingual`` message.
+    """
     # Floats are refused: 0.1 + 0.2 is not 0.3, and money must be exact to the öre.
     if isinstance(value, bool):
-        raise ValueError(bilingual("expected an amount in SEK, e.g. \"200000.00\"", "förväntade ett belopp i kronor, t.ex. \"200000.00\""))
-    if isinstance(value, float):
-        raise ValueError(bilingual("expected an exact amount in SEK as a string, e.g. \"199999.99\" (not a float)", "förväntade ett exakt belopp i kronor som text, t.ex. \"199999.99\" (inte ett flyttal)"))
+        raise _amount_error(f"expected an amount in SEK written as text, {_EXAMPLE[0]}", f"förväntade ett belopp i kronor skrivet som text, {_EXAMPLE[1]}")
+    if isinstance(value, float | FloatLiteral):
+        text = repr(value) if isinstance(value, float) else value.text
+        if text.lstrip("+-") in ("inf", "nan"):
+            raise _amount_error(f"expected a finite amount in SEK as text, {_EXAMPLE[0]}", f"förväntade ett ändligt belopp i kronor som text, {_EXAMPLE[1]}")
+        raise _amount_error(
+            f"expected an exact amount in SEK as text in quotes, at most two decimals, {_EXAMPLE[0]} (not a float: a number with a point is read inexactly)",
+            f"förväntade ett exakt belopp i kronor som text inom citattecken, högst två decimaler, {_EXAMPLE[1]} (inte ett flyttal: ett tal med punkt läses inexakt)",
+            canonical_guess(text),
+        )
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise _amount_error("expected a finite amount in SEK", "förväntade ett ändligt belopp i kronor")
+        if value.is_signed() and value == 0:
+            raise _amount_error("expected 0 SEK or more, not negative zero", "förväntade 0 kr eller mer, inte negativ nolla", "0.00")
         amount = value
+        if abs(amount) <= MAX_SEK and amount != amount.quantize(_CENT):
+            raise _amount_error("expected at most two decimals (öre)", "förväntade högst två decimaler (öre)")
     elif isinstance(value, str):
-        text = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(bilingual("expected an amount in SEK, e.g. \"200000.00\"", "förväntade ett belopp i kronor, t.ex. \"200000.00\"")) from None
+        amount = _parse_amount_text(value)
     else:
-        raise ValueError(bilingual("expected an amount in SEK, e.g. \"200000.00\"", "förväntade ett belopp i kronor, t.ex. \"200000.00\""))
-    if not amount.is_finite():
-        raise ValueError(bilingual("expected a finite amount in SEK", "förväntade ett ändligt belopp i kronor"))
+        raise _amount_error(f"expected an amount in SEK, {_EXAMPLE[0]}", f"förväntade ett belopp i kronor, {_EXAMPLE[1]}")
     if amount < 0:
-        raise ValueError(bilingual("expected an amount of 0 SEK or more", "förväntade ett belopp på 0 kr eller mer"))
-    exponent = amount.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(bilingual("expected at most two decimals (öre)", "förväntade högst två decimaler (öre)"))
-    if amount > Decimal("1000000000000"):
-        raise ValueError(bilingual("expected an amount below 1 000 000 000 000 SEK", "förväntade ett belopp under 1 000 000 000 000 kr"))
-    return amount.quantize(Decimal("0.01"))
+        raise _amount_error("expected an amount of 0 SEK or more", "förväntade ett belopp på 0 kr eller mer")
+    if amount > MAX_SEK:
+        raise _amount_error("expected an amount below 1 000 000 000 000 SEK", "förväntade ett belopp under 1 000 000 000 000 kr")
+    return amount.quantize(_CENT)
 
+
+def _parse_amount_text(text: str) -> Decimal:
+    match = _CANONICAL_SEK.fullmatch(text)
+    if match:
+        if len(match.group(1)) > 13:
+            raise _amount_error("expected an amount below 1 000 000 000 000 SEK", "förväntade ett belopp under 1 000 000 000 000 kr")
+        return Decimal(text)
+    unsigned = text[1:] if text[:1] == "-" else None
+    if unsigned is not None and _CANONICAL_SEK.fullmatch(unsigned):
+        if Decimal(unsigned) == 0:
+            raise _amount_error("expected 0 SEK or more, not negative zero", "förväntade 0 kr eller mer, inte negativ nolla", "0.00")
+        raise _amount_error("expected an amount of 0 SEK or more", "förväntade ett belopp på 0 kr eller mer")
+    if re.fullmatch(r"[0-9]{1,13}\.[0-9]{3,}", text, re.ASCII):
+        raise _amount_error(
+            f"expected at most two decimals (öre), {_EXAMPLE[0]}", f"förväntade högst två decimaler (öre), {_EXAMPLE[1]}", canonical_guess(text)
+        )
+    raise _amount_error(
+        f"expected an amount in SEK written with ASCII digits and at most two decimals after a point, {_EXAMPLE[0]}",
+        f"förväntade ett belopp i kronor skrivet med siffrorna 0–9 och högst två decimaler efter punkt, {_EXAMPLE[1]}",
+        canonical_guess(text),
+    )
+
+
+SEK_JSON_SCHEMA: dict[str, object] = {
+    "anyOf": [
+        {"type": "string", "pattern": "^[0-9]{1,13}(\\.[0-9]{1,2})?$"},
+        {"type": "integer", "minimum": 0, "maximum": 1000000000000},
+    ],
+    "examples": ["200000.00"],
+}
+"""The JSON Schema of an amount: the canonical text ("200000.00") or whole kronor as an integer.
+
+Written out rather than left to pydantic, whose schema for a Decimal accepts floats and changes between
+versions; this one says what ``parse_amount`` accepts."""
 
 Sek = Annotated[
     Decimal,
-    BeforeValidator(_parse_sek),
+    BeforeValidator(parse_amount),
     PlainSerializer(lambda d: f"{d:.2f}", return_type=str, when_used="json"),
+    WithJsonSchema(SEK_JSON_SCHEMA),
 ]
 """An exact, non-negative amount in SEK with at most two decimals (öre), written e.g. ``"200000.00"``."""
 

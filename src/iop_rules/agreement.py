@@ -16,8 +16,21 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from ._io import read_document
-from ._types import MODEL_CONFIG, SEPARATOR, Day, InputError, PartyKey, Sek
+from ._io import check_depth, read_document
+from ._types import (
+    MODEL_CONFIG,
+    SEPARATOR,
+    Count,
+    Day,
+    FloatLiteral,
+    InputError,
+    PartyKey,
+    PlainText,
+    Sek,
+    bilingual,
+    printable,
+    year_key,
+)
 
 INTERPRETATION_IDS = tuple(f"I{n}" for n in range(1, 17))
 
@@ -42,15 +55,15 @@ class Party(BaseModel):
 
     key: PartyKey
     """``city`` (Socialförvaltningen, Helsingborgs stad) or ``fa`` (Frälsningsarmén)."""
-    name: str = Field(min_length=1, max_length=200)
+    name: PlainText = Field(min_length=1, max_length=200)
     """The organisation's name."""
     organisation_number: str
     """The Swedish organisation number, NNNNNN-NNNN, with a valid Luhn check digit."""
     kind: Literal["public", "non_profit"]
     """Public actor (offentlig aktör) or non-profit actor (idéburen aktör), as SOU 2019:56 asks."""
-    signatory_role: str = Field(min_length=1, max_length=200)
+    signatory_role: PlainText = Field(min_length=1, max_length=200)
     """The role that signs for the party, e.g. "Socialdirektör"; never a person's name."""
-    contributes: tuple[str, ...] = ()
+    contributes: tuple[PlainText, ...] = ()
     """The resources the party contributes (§6); SOU 2019:56 asks that both contribute."""
 
     @field_validator("organisation_number")
@@ -58,16 +71,16 @@ class Party(BaseModel):
     def _organisation_number(cls, value: str) -> str:
         digits = re.sub(r"[\s\-–]", "", value)
         if not re.fullmatch(r"\d{10}", digits):
-            raise ValueError("expected 10 digits, written NNNNNN-NNNN")
+            raise ValueError(bilingual("expected 10 digits, written NNNNNN-NNNN", "förväntade 10 siffror, skrivna NNNNNN-NNNN"))
         if not luhn_valid(digits):
-            raise ValueError("the last digit is not the Luhn check digit of the other nine")
+            raise ValueError(bilingual("the last digit is not the Luhn check digit of the other nine", "sista siffran är inte kontrollsiffran (Luhn) för de nio andra"))
         return f"{digits[:6]}-{digits[6:]}"
 
     @field_validator("signatory_role")
     @classmethod
     def _no_email(cls, value: str) -> str:
         if "@" in value:
-            raise ValueError("expected a role, not an e-mail address (data minimisation)")
+            raise ValueError(bilingual("expected a role, not an e-mail address (data minimisation)", "förväntade en roll, inte en e-postadress (dataminimering)"))
         return value
 
 
@@ -82,26 +95,26 @@ class Term(BaseModel):
     """Last day in force ("till och med [2028-12-31]")."""
     half_term_passes: Day
     """The day at whose end half the term has passed ("halva avtalstiden passerat (261231)")."""
-    evaluation_months_before_half: int = Field(ge=0, le=24)
+    evaluation_months_before_half: Count = Field(ge=0, le=24)
     """How many months before half the term the mid-term evaluation is due ("Två månader innan")."""
     renegotiation_cutoff: Day
     """The last day to agree on the later years' grant ("omförhandlas senast 261231")."""
     renegotiated_grant_years: tuple[int, ...]
     """The grant years whose amounts are renegotiated ("Bidrag för 2027 och 2028")."""
-    notice_months: int = Field(ge=1, le=120)
+    notice_months: Count = Field(ge=1, le=120)
     """Notice period for early termination in months ("12 månaders uppsägningstid")."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Term:
         if self.end < self.start:
-            raise ValueError(f"term.end {self.end} is before term.start {self.start}")
+            raise ValueError(bilingual(f"term.end {self.end} is before term.start {self.start}", f"term.end {self.end} ligger före term.start {self.start}"))
         if not self.start <= self.half_term_passes <= self.end:
-            raise ValueError(f"term.half_term_passes {self.half_term_passes} is outside the term")
+            raise ValueError(bilingual(f"term.half_term_passes {self.half_term_passes} is outside the term", f"term.half_term_passes {self.half_term_passes} ligger utanför avtalstiden"))
         if not self.start <= self.renegotiation_cutoff <= self.end:
-            raise ValueError(f"term.renegotiation_cutoff {self.renegotiation_cutoff} is outside the term")
+            raise ValueError(bilingual(f"term.renegotiation_cutoff {self.renegotiation_cutoff} is outside the term", f"term.renegotiation_cutoff {self.renegotiation_cutoff} ligger utanför avtalstiden"))
         for year in self.renegotiated_grant_years:
             if not self.start.year <= year <= self.end.year:
-                raise ValueError(f"term.renegotiated_grant_years: {year} is outside the term")
+                raise ValueError(bilingual(f"term.renegotiated_grant_years: {year} is outside the term", f"term.renegotiated_grant_years: {year} ligger utanför avtalstiden"))
         return self
 
 
@@ -110,9 +123,9 @@ class Grants(BaseModel):
 
     model_config = MODEL_CONFIG
 
-    payment_month: int = Field(ge=1, le=12)
+    payment_month: Count = Field(ge=1, le=12)
     """Month of the payment deadline ("senast den 31 januari respektive år")."""
-    payment_day: int = Field(ge=1, le=31)
+    payment_day: Count = Field(ge=1, le=31)
     """Day of the payment deadline."""
     amounts: dict[int, Sek]
     """The grant per year fixed in the agreement (2025 and 2026: 200 000 kr)."""
@@ -123,9 +136,12 @@ class Grants(BaseModel):
         if isinstance(value, Mapping):
             out: dict[int, Any] = {}
             for key, amount in value.items():
-                if not (isinstance(key, int) or (isinstance(key, str) and key.isdigit())):
-                    raise ValueError(f"grants.amounts key {key!r}: expected a year such as 2025")
-                out[int(key)] = amount
+                try:
+                    year = year_key(key)
+                except ValueError as error:
+                    en, _, sv = str(error).partition(SEPARATOR)
+                    raise ValueError(bilingual(f"grants.amounts {en}", f"grants.amounts: {sv}")) from None
+                out[year] = amount
             return out
         return value
 
@@ -134,8 +150,12 @@ class Grants(BaseModel):
         try:
             dt.date(2001, self.payment_month, self.payment_day)
         except ValueError:
+            day = f"{self.payment_month}/{self.payment_day}"
             raise ValueError(
-                f"grants.payment_month/payment_day {self.payment_month}/{self.payment_day} is not a day of every year"
+                bilingual(
+                    f"grants.payment_month/payment_day {day} is not a day of every year",
+                    f"grants.payment_month/payment_day {day} är inte en dag varje år",
+                )
             ) from None
         return self
 
@@ -149,23 +169,23 @@ class Cadence(BaseModel):
 
     model_config = MODEL_CONFIG
 
-    working_group_meetings_per_term: int = Field(ge=0, le=100)
+    working_group_meetings_per_term: Count = Field(ge=0, le=100)
     """§7 "minst två gånger per termin"."""
-    follow_ups_per_year: int = Field(ge=0, le=100)
+    follow_ups_per_year: Count = Field(ge=0, le=100)
     """§8 "följas upp av parterna två gånger per år"."""
-    evaluations_per_year: int = Field(ge=0, le=100)
+    evaluations_per_year: Count = Field(ge=0, le=100)
     """§8 "Utvärdering av avtalet ska göras årligen"."""
-    steering_group_within_days: int = Field(ge=0, le=366)
+    steering_group_within_days: Count = Field(ge=0, le=366)
     """§7 "i anslutning till": days after a working-group meeting within which the steering group meets (I5)."""
-    attestations_per_year: int = Field(ge=0, le=12)
+    attestations_per_year: Count = Field(ge=0, le=12)
     """§6: how often each qualitative duty is attested, per calendar year."""
-    steering_group_meetings_per_term: int = Field(ge=0, le=100)
+    steering_group_meetings_per_term: Count = Field(ge=0, le=100)
     """§7 "Styrgruppen träffas i anslutning till att arbetsgruppen har haft sina möten": meetings per term (I5)."""
-    account_deadline_month: int = Field(ge=1, le=12)
+    account_deadline_month: Count = Field(ge=1, le=12)
     """§8 written account of grant year Y: month of Y+1 it is due in (I6 ``march_31_next_year``)."""
-    account_deadline_day: int = Field(ge=1, le=31)
+    account_deadline_day: Count = Field(ge=1, le=31)
     """§8 written account of grant year Y: day of that month (I6 ``march_31_next_year``)."""
-    one_off_breach_ground_months: int = Field(ge=1, le=120)
+    one_off_breach_ground_months: Count = Field(ge=1, le=120)
     """§9 / I16 ``twelve_months``: how many months from its day a one-off breach founds a demand for
     renegotiation."""
 
@@ -174,9 +194,12 @@ class Cadence(BaseModel):
         try:
             dt.date(2001, self.account_deadline_month, self.account_deadline_day)
         except ValueError:
+            day = f"{self.account_deadline_month}/{self.account_deadline_day}"
             raise ValueError(
-                f"cadence.account_deadline_month/account_deadline_day {self.account_deadline_month}/"
-                f"{self.account_deadline_day} is not a day of every year"
+                bilingual(
+                    f"cadence.account_deadline_month/account_deadline_day {day} is not a day of every year",
+                    f"cadence.account_deadline_month/account_deadline_day {day} är inte en dag varje år",
+                )
             ) from None
         return self
 
@@ -186,7 +209,7 @@ class ConfiguredTerm(BaseModel):
 
     model_config = MODEL_CONFIG
 
-    name: str = Field(min_length=1, max_length=100)
+    name: PlainText = Field(min_length=1, max_length=100)
     """A name for the term, e.g. "2025 spring"."""
     start: Day
     """First day of the term."""
@@ -196,7 +219,7 @@ class ConfiguredTerm(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> ConfiguredTerm:
         if self.end < self.start:
-            raise ValueError(f"term {self.name!r}: end {self.end} is before start {self.start}")
+            raise ValueError(bilingual(f"term {self.name!r}: end {self.end} is before start {self.start}", f"terminen {self.name!r}: end {self.end} ligger före start {self.start}"))
         return self
 
 
@@ -205,15 +228,15 @@ class Interpretation(BaseModel):
 
     model_config = MODEL_CONFIG
 
-    question: str = Field(min_length=1)
+    question: PlainText = Field(min_length=1)
     """What is ambiguous, with the words it concerns (in English; the agreement's words in Swedish)."""
-    question_sv: str = Field(min_length=1)
+    question_sv: PlainText = Field(min_length=1)
     """The same question in Swedish."""
     setting: str | int
     """The reading in force."""
     default: str | int
     """The register's default reading."""
-    readings: dict[str, str]
+    readings: dict[str, PlainText]
     """Every reading the library implements, with what it means."""
     terms: tuple[ConfiguredTerm, ...] = ()
     """For I3 only: the configured terms."""
@@ -254,7 +277,8 @@ def check_setting(key: str, value: object) -> SettingValue:
         number: int | None = None
         if isinstance(value, int) and not isinstance(value, bool):
             number = value
-        elif isinstance(value, str) and value.strip().isdigit():
+        elif isinstance(value, str) and re.fullmatch(r"[0-9]{1,6}", value.strip(), re.ASCII):
+            # ASCII only: "²".isdigit() is true, and int("²") raises.
             number = int(value.strip())
         if number is not None and low <= number <= high:
             return number
@@ -308,9 +332,9 @@ class Section(BaseModel):
 
     model_config = MODEL_CONFIG
 
-    title: str = Field(min_length=1)
+    title: PlainText = Field(min_length=1)
     """The section's heading in Swedish."""
-    quotes: dict[str, str]
+    quotes: dict[str, PlainText]
     """Named quotations, verbatim Swedish words of the section."""
 
 
@@ -319,11 +343,11 @@ class AgreementInfo(BaseModel):
 
     model_config = MODEL_CONFIG
 
-    title: str = Field(min_length=1)
+    title: PlainText = Field(min_length=1)
     """The agreement's title in Swedish."""
-    short_name: str = Field(min_length=1)
+    short_name: PlainText = Field(min_length=1)
     """A short name for reports."""
-    public_benefit_goal: str = Field(min_length=1)
+    public_benefit_goal: PlainText = Field(min_length=1)
     """The common public-benefit goal (SOU 2019:56, criterion 2)."""
 
 
@@ -351,36 +375,38 @@ class Agreement(BaseModel):
     def _consistent(self) -> Agreement:
         keys = [p.key for p in self.parties]
         if sorted(keys) != ["city", "fa"]:
-            raise ValueError(f"parties: expected exactly one 'city' and one 'fa', got {keys}")
+            raise ValueError(bilingual(f"parties: expected exactly one 'city' and one 'fa', got {keys}", f"parties: förväntade precis en 'city' och en 'fa', fick {keys}"))
         # SOU 2019:56: a public and a non-profit actor, a common public-benefit goal, resources from both.
         kinds = {p.key: p.kind for p in self.parties}
         if kinds["city"] != "public" or kinds["fa"] != "non_profit":
             raise ValueError(
-                "parties: SOU 2019:56 asks for a public actor and a non-profit actor; "
-                f"got city={kinds['city']}, fa={kinds['fa']}"
+                bilingual(
+                    f"parties: SOU 2019:56 asks for a public actor and a non-profit actor; got city={kinds['city']}, fa={kinds['fa']}",
+                    f"parties: SOU 2019:56 kräver en offentlig och en idéburen aktör; fick city={kinds['city']}, fa={kinds['fa']}",
+                )
             )
         for party in self.parties:
             if not party.contributes:
-                raise ValueError(f"parties.{party.key}.contributes: SOU 2019:56 asks that both parties contribute resources")
+                raise ValueError(bilingual(f"parties.{party.key}.contributes: SOU 2019:56 asks that both parties contribute resources", f"parties.{party.key}.contributes: SOU 2019:56 kräver att båda parter bidrar med resurser"))
         missing = [key for key in INTERPRETATION_IDS if key not in self.interpretations]
         extra = [key for key in self.interpretations if key not in INTERPRETATION_IDS]
         if missing or extra:
-            raise ValueError(f"interpretations: missing {missing}, unknown {extra}; expected exactly I1–I16")
+            raise ValueError(bilingual(f"interpretations: missing {missing}, unknown {extra}; expected exactly {INTERPRETATION_IDS[0]}–{INTERPRETATION_IDS[-1]}", f"interpretations: saknas {missing}, okända {extra}; förväntade precis {INTERPRETATION_IDS[0]}–{INTERPRETATION_IDS[-1]}"))
         for key, entry in self.interpretations.items():
             for field in ("setting", "default"):
                 try:
                     check_setting(key, getattr(entry, field))
                 except InputError as error:
-                    raise ValueError(f"interpretations.{key}.{field}: {error.message_en}") from None
+                    raise ValueError(bilingual(f"interpretations.{key}.{field}: {error.message_en}", f"interpretations.{key}.{field}: {error.message_sv}")) from None
         section_keys = sorted(self.sections, key=lambda s: int(s) if s.isdigit() else 0)
         if section_keys != [str(n) for n in range(1, 12)]:
-            raise ValueError(f"sections: expected 1 to 11, got {section_keys}")
+            raise ValueError(bilingual(f"sections: expected 1 to 11, got {section_keys}", f"sections: förväntade 1 till 11, fick {section_keys}"))
         for year in self.term.renegotiated_grant_years:
             if year in self.grants.amounts:
-                raise ValueError(f"grants.amounts.{year}: this year's grant is renegotiated (term.renegotiated_grant_years)")
+                raise ValueError(bilingual(f"grants.amounts.{year}: this year's grant is renegotiated (term.renegotiated_grant_years)", f"grants.amounts.{year}: årets bidrag omförhandlas (term.renegotiated_grant_years)"))
         for year in self.grants.amounts:
             if not self.term.start.year <= year <= self.term.end.year:
-                raise ValueError(f"grants.amounts.{year}: the year is outside the term")
+                raise ValueError(bilingual(f"grants.amounts.{year}: the year is outside the term", f"grants.amounts.{year}: året ligger utanför avtalstiden"))
         return self
 
     def party(self, key: PartyKey) -> Party:
@@ -422,13 +448,36 @@ def load_agreement(path: str | Path | None = None) -> Agreement:
     source = Path(path) if path is not None else _bundled_path()
     data = read_document(source, what="agreement")
     agreement: Agreement = validate_document(Agreement, data, source)
+    if path is not None:
+        _check_quotes(agreement, source)
     return agreement
+
+
+def _check_quotes(agreement: Agreement, source: Path) -> None:
+    """Refuse an agreement file that lacks words the rules quote, at load rather than in the middle of a report.
+
+    The rules quote the bundled agreement's words by section and key; every such key must be in the file too.
+    """
+    import tomllib
+
+    bundled = tomllib.loads(_bundled_path().read_text(encoding="utf-8"))
+    shown = printable(str(source))
+    for section, entry in bundled["sections"].items():
+        for key in entry.get("quotes", {}):
+            if section not in agreement.sections or key not in agreement.sections[section].quotes:
+                field = f"sections.{section}.quotes.{key}"
+                raise InputError(
+                    f"{shown}: fältet {field} saknas; reglerna citerar avtalets ord i §{section} under nyckeln {key!r}",
+                    f"{shown}: field {field} is missing; the rules quote the agreement's words of §{section} under the key {key!r}",
+                )
 
 
 def validate_document(model: type[Any], data: object, source: Path | str) -> Any:
     """Validate parsed data against a model, turning the first validation error into an InputError."""
     from pydantic import ValidationError
 
+    # Data given from Python (parse_facts) has not passed the file reader's depth check.
+    check_depth(data, str(source))
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -492,12 +541,17 @@ def _describe(error: Any, source: Path | str) -> tuple[str, str]:
 
 def _as_written(value: object) -> object:
     """A parsed value as the file wrote it: dates as YYYY-MM-DD and amounts as digits, not Python's reprs."""
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        # repr() of an integer of thousands of digits raises; its first digits are enough to recognise it.
+        return FloatLiteral(f"<an integer of about {int(value.bit_length() * 0.30103) + 1} digits>")
+    if isinstance(value, str) and len(value) > 200:
+        return value[:200]
     if isinstance(value, list | tuple):
-        return [_as_written(item) for item in value]
+        return [_as_written(item) for item in value[:20]]
     if isinstance(value, dict):
         return {key: _as_written(item) for key, item in value.items()}
     return value

@@ -397,9 +397,28 @@ def agreement_status(ctx: Context) -> AgreementStatus:
     )
 
 
+MAX_HORIZON_DAYS = 3650
+"""The longest horizon accepted: ten years ahead, more than the agreement's whole term."""
+
+STOCKHOLM = "Europe/Stockholm"
+"""The agreement is Swedish: its days are Stockholm's days, whatever the time zone of the machine."""
+
+
+def today_in_stockholm(now: dt.datetime | None = None) -> dt.date:
+    """Today in Stockholm (the default evaluation day); ``now`` is an aware moment to ask about instead of now.
+
+    A server elsewhere would otherwise evaluate on its own day: at 17:31 in Stockholm it is already tomorrow in
+    UTC+14. The zone comes from the system, or from the ``tzdata`` package where the system has none.
+    """
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(STOCKHOLM)
+    return (now.astimezone(zone) if now is not None else dt.datetime.now(zone)).date()
+
+
 def resolve_as_of(facts: Facts, as_of: dt.date | None) -> dt.date:
-    """The evaluation day: the one given, else the snapshot's ``as_of``, else today."""
-    day = as_of or facts.as_of or dt.date.today()
+    """The evaluation day: the one given, else the snapshot's ``as_of``, else today in Stockholm."""
+    day = as_of or facts.as_of or today_in_stockholm()
     if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
         raise InputError(f"as_of: {day!r} är inget datum", f"as_of: {day!r} is not a date")
     if not MIN_DAY <= day <= MAX_DAY:
@@ -421,6 +440,11 @@ def context_for(
     day = resolve_as_of(facts, as_of)
     resolved = agreement.settings(settings)
     horizon = resolved.I13 if horizon_days is None else horizon_days
-    if horizon < 0:
-        raise InputError(f"horizon_days: {horizon} är negativt", f"horizon_days: {horizon} is negative")
+    if isinstance(horizon, bool) or not isinstance(horizon, int) or not 0 <= horizon <= MAX_HORIZON_DAYS:
+        # A huge integer is not printed whole: str() of one with thousands of digits raises.
+        shown = repr(horizon)[:40] if not isinstance(horizon, int) or abs(horizon) < 10**12 else ("> 10^12" if horizon > 0 else "< -10^12")
+        raise InputError(
+            f"horizon_days: {shown} är inte ett heltal från 0 till {MAX_HORIZON_DAYS}",
+            f"horizon_days: {shown} is not a whole number from 0 to {MAX_HORIZON_DAYS}",
+        )
     return build_context(agreement, facts, day, resolved, horizon)

@@ -11,13 +11,13 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
-from ._types import Day, InputError
+from ._types import InputError
 from .agreement import Agreement, SettingValue
 from .context import Candidate, Context, context_for
 from .evaluate import all_candidates, report_for
 from .facts import Facts
 from .messages import days
-from .report import AgreementStatus, Finding, Text
+from .report import AgreementStatus, Day, Finding, Text
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from ._io import read_document
-from ._types import MODEL_CONFIG, Day, InputError, PartyKey, Sek, bilingual
+from ._types import MODEL_CONFIG, SEPARATOR, Count, Day, Flag, InputError, PartyKey, PlainText, Sek, bilingual, year_key
 
 FactId = str
 
@@ -47,20 +47,20 @@ class Signature(Record):
 
     party: PartyKey
     """The party that signed."""
-    signatory_role: str | None = Field(default=None, max_length=200)
+    signatory_role: PlainText | None = Field(default=None, max_length=200)
     """The role that signed, e.g. "Socialdirektör"; never a person's name."""
 
 
 class Amendment(Record):
     """§10 Tillägg: an addition to or change of the agreement. ``date`` is the day it was drawn up."""
 
-    in_writing: bool
+    in_writing: Flag
     """Whether it was drawn up in writing ("upprättas skriftligen")."""
     signed_by_city: Day | None = None
     """The day city signed it, if it did."""
     signed_by_fa: Day | None = None
     """The day fa signed it, if it did."""
-    changes: str = Field(min_length=1, max_length=500)
+    changes: PlainText = Field(min_length=1, max_length=500)
     """What it changes, in a few words (no personal data)."""
     grants: dict[int, Sek] = Field(default_factory=dict)
     """The grants it agrees, per year (the §4 compensation agreement for 2027 and 2028)."""
@@ -71,11 +71,12 @@ class Amendment(Record):
         if isinstance(value, dict):
             out: dict[int, Any] = {}
             for key, amount in value.items():
-                if not (isinstance(key, int) or (isinstance(key, str) and key.isdigit())):
-                    raise ValueError(bilingual(f"grants key {key!r}: expected a year such as 2027", f"grants-nyckeln {key!r}: förväntade ett år, t.ex. 2027"))
-                if not 1900 <= int(key) <= 2100:
-                    raise ValueError(bilingual(f"grants key {key!r}: expected a year from 1900 to 2100", f"grants-nyckeln {key!r}: förväntade ett år från 1900 till 2100"))
-                out[int(key)] = amount
+                try:
+                    year = year_key(key)
+                except ValueError as error:
+                    en, _, sv = str(error).partition(SEPARATOR)
+                    raise ValueError(bilingual(f"grants {en}", f"grants: {sv}")) from None
+                out[year] = amount
             return out
         return value
 
@@ -102,14 +103,14 @@ class TerminationNotice(Record):
 class Evaluation(Record):
     """§4 and §8: an evaluation of the agreement held by the parties."""
 
-    mid_term: bool = False
+    mid_term: Flag = False
     """Recorded as the §4 mid-term evaluation ("utvärdera överenskommelsen"); the label alone does not fulfil it
     (see ``includes_compensation_review``)."""
-    includes_compensation_review: bool = False
+    includes_compensation_review: Flag = False
     """Whether it included the review of the economic compensation ("översyn av den ekonomiska ersättningen").
     Any evaluation dated in the year half the term passes that includes it is the §4 mid-term evaluation,
     whether or not ``mid_term`` is set."""
-    revision_needed: bool = False
+    revision_needed: Flag = False
     """Whether it recorded that the agreement needs revising ("revidera den vid behov"): both parties must then
     revise it by a valid (§10) amendment dated after the evaluation."""
 
@@ -121,7 +122,7 @@ class FollowUp(Record):
 class GrantPayment(Record):
     """§6: a payment of the annual grant from city to fa, on ``date``."""
 
-    grant_year: int = Field(ge=1900, le=2100)
+    grant_year: Count = Field(ge=1900, le=2100)
     """The grant year the payment is for."""
     amount: Sek
     """The amount paid, exact in SEK."""
@@ -130,7 +131,7 @@ class GrantPayment(Record):
 class AnnualAccount(Record):
     """§8: fa's written account of how a year's grant was used ("skriftliga redogörelser"), handed in on ``date``."""
 
-    grant_year: int = Field(ge=1900, le=2100)
+    grant_year: Count = Field(ge=1900, le=2100)
     """The grant year it accounts for."""
 
 
@@ -143,11 +144,11 @@ class StatisticsDelivery(Record):
 
     request_id: FactId
     """The id of the request it answers."""
-    contacts: int | None = None
+    contacts: Count | None = None
     """Number of contacts ("antal kontakter")."""
-    support_talks: int | None = None
+    support_talks: Count | None = None
     """Number of support talks ("stödsamtal")."""
-    persons_reached: int | None = None
+    persons_reached: Count | None = None
     """Number of persons reached by the preventive internet outreach ("antal personer som nåtts")."""
 
 
@@ -179,7 +180,7 @@ class PrincipledDecision(Record):
 class OutreachSession(Record):
     """§6 and §1: an internet-outreach session ("internetuppsök")."""
 
-    city_present: bool
+    city_present: Flag
     """Whether city took part."""
 
 
@@ -188,7 +189,7 @@ class JointPlan(Record):
 
     adopted_by: tuple[PartyKey, ...]
     """The parties that adopted it."""
-    city_participated: bool
+    city_participated: Flag
     """Whether city took part in developing it ("Medverka i framtagande")."""
 
     @field_validator("adopted_by")
@@ -221,7 +222,7 @@ AttestationItem = Literal[
 class Attestation(Record):
     """§6 and §8: an attestation, at a follow-up, that a qualitative duty was met during a calendar year."""
 
-    year: int = Field(ge=1900, le=2100)
+    year: Count = Field(ge=1900, le=2100)
     """The calendar year attested."""
     item: AttestationItem
     """The duty attested (a quote key of §6)."""
@@ -265,11 +266,11 @@ class Claim(Record):
 class MisuseCase(Record):
     """§8: a case of funds used outside the intended purposes ("felaktig medelsanvändning"), known from ``date``."""
 
-    grant_year: int = Field(ge=1900, le=2100)
+    grant_year: Count = Field(ge=1900, le=2100)
     """The grant year whose funds are concerned."""
     amount: Sek
     """The amount affected ("det belopp som berörs")."""
-    manifest: bool | None = None
+    manifest: Flag | None = None
     """Whether the use was manifestly outside the purposes ("uppenbart"); None while undecided."""
     care_shown: Determination | None = None
     """Exemption (a): fa showed the care that could reasonably be required; None while undecided."""
@@ -315,12 +316,12 @@ class Dialogue(Record):
 class AuthorityFinding(Record):
     """§9: a finding by a state or municipal authority that fa did not follow applicable law or regulation."""
 
-    authority: str = Field(min_length=1, max_length=200)
+    authority: PlainText = Field(min_length=1, max_length=200)
     """The authority, e.g. "IVO"."""
     final: Day | None = None
     """The day the finding became final ("vann laga kraft"), if it has; None while it can still be appealed or
     while that is not known. Known only from that day."""
-    concerns_activities: bool | None = None
+    concerns_activities: Flag | None = None
     """Whether the finding concerns the activities under this agreement; None while not assessed. Only a final
     finding that concerns them is a breach by fa (§9); any other is a note to follow up."""
 

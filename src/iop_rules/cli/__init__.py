@@ -1,16 +1,22 @@
 """The ``iop-rules`` command: one module per subcommand, sharing the options in ``_options``.
 
-Exit codes: 0 no unremedied breach, 1 at least one unremedied breach, 2 bad input (a message, no traceback).
+Exit statuses (the README's table): 0 no unremedied breach (or done), 1 at least one unremedied breach (for
+``docs --check``: docs stale), 2 bad input or bad arguments (a one-line message, no traceback, nothing written),
+70 an internal error (a one-line message in both languages asking to report it; a bug, never a finding).
+A closed pipe on stdout changes none of them.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Sequence
 
 from .._types import InputError
 from . import calendar, check, convert, docs, explain, repayment, timeline, workbook
+from ._options import silence_stdout
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,8 +31,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_OK = 0
+"""No unremedied breach (check), or the command did what was asked."""
+EXIT_BREACHES = 1
+"""At least one unremedied breach (check); stale docs (docs --check)."""
+EXIT_BAD_INPUT = 2
+"""Bad input or arguments: a message naming the field and the value; nothing written. argparse uses 2 too."""
+EXIT_INTERNAL_ERROR = 70
+"""An unexpected internal error (EX_SOFTWARE of sysexits.h): a bug to report, never a result about the facts."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; bad input exits 2 with a message and no traceback."""
+    """Run the command and return its exit status; bad input is 2 with a message, a bug 70, never a traceback."""
+    _readable_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", "sv")
@@ -36,10 +53,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         # One line per error (a workbook reports every bad cell), each marked as the command's.
         for line in error.message(lang).splitlines() or [""]:
             sys.stderr.write(f"iop-rules: {line}\n")
-        return 2
+        return EXIT_BAD_INPUT
     except BrokenPipeError:
-        return 0
+        # Raised outside emit() (a renderer flushing on its own): the status is lost, so say it is not a result.
+        silence_stdout()
+        return EXIT_INTERNAL_ERROR
+    except Exception as error:
+        if os.environ.get("IOP_RULES_DEBUG"):
+            raise
+        kind = type(error).__name__
+        sys.stderr.write(
+            f"iop-rules: internt fel ({kind}); rapportera det till förvaltaren med kommandot och filerna / "
+            f"internal error ({kind}); please report it with the command and the files (IOP_RULES_DEBUG=1 shows where)\n"
+        )
+        return EXIT_INTERNAL_ERROR
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
     return code
 
 
-__all__ = ["build_parser", "main"]
+def _readable_output() -> None:
+    # Under LC_ALL=C (cron, containers) Python's stdout is ASCII and the first "å" of a report raises
+    # UnicodeEncodeError. The output is written in UTF-8 instead, which is also what JSON output must be.
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "åäö”–".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_BREACHES", "EXIT_INTERNAL_ERROR", "EXIT_OK", "build_parser", "main"]

@@ -5,34 +5,35 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
+import re
+import sys
 import tempfile
 from pathlib import Path
 
-from ..agreement import Agreement, load_agreement
+from .._types import SEPARATOR, InputError, parse_day_value, printable
+from ..agreement import Agreement, check_setting, load_agreement
+from ..context import MAX_HORIZON_DAYS
 from ..facts import Facts, load_facts
 
 
 def parse_day(text: str) -> dt.date:
-    """A command-line date, YYYY-MM-DD."""
+    """A command-line date: YYYY-MM-DD between 1900 and 2100, read as facts files read days."""
     try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} är inget giltigt datum ÅÅÅÅ-MM-DD / {text!r} is not a valid date YYYY-MM-DD"
-        ) from None
-    if len(text) != 10 or not 1900 <= day.year <= 2100:
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: förväntade ÅÅÅÅ-MM-DD mellan 1900 och 2100 / expected YYYY-MM-DD between 1900 and 2100"
-        )
-    return day
+        return parse_day_value(text)
+    except ValueError as error:
+        en, _, sv = str(error).partition(SEPARATOR)
+        shown = printable(repr(text))
+        raise argparse.ArgumentTypeError(f"{shown}: {sv} / {shown}: {en}") from None
 
 
 def parse_days(text: str) -> int:
-    """A non-negative number of days."""
-    if not text.isdigit() or int(text) > 3650:
+    """A number of days from 0 to 3650, in ASCII digits."""
+    if not re.fullmatch(r"[0-9]{1,4}", text, re.ASCII) or int(text) > MAX_HORIZON_DAYS:
+        shown = printable(repr(text))
         raise argparse.ArgumentTypeError(
-            f"{text!r}: förväntade ett heltal 0–3650 / expected a whole number 0–3650"
+            f"{shown}: förväntade ett heltal 0–{MAX_HORIZON_DAYS} / {shown}: expected a whole number 0–{MAX_HORIZON_DAYS}"
         )
     return int(text)
 
@@ -40,11 +41,42 @@ def parse_days(text: str) -> int:
 def parse_setting(text: str) -> tuple[str, str]:
     """An interpretation override, ``I1=bracket_date``."""
     key, sep, value = text.partition("=")
+    shown = printable(repr(text))
     if not sep or not key.strip() or not value.strip():
         raise argparse.ArgumentTypeError(
-            f"{text!r}: förväntade ID=VÄRDE, t.ex. I1=bracket_date / expected ID=VALUE, e.g. I1=bracket_date"
+            f"{shown}: förväntade ID=VÄRDE, t.ex. I1=bracket_date / {shown}: expected ID=VALUE, e.g. I1=bracket_date"
         )
+    try:
+        # Checked against the readings the library implements as soon as it is read, as the agreement checks
+        # its own settings: "I7=²" or "I1=maybe" is bad input, never an error further on.
+        check_setting(key.strip().upper(), value.strip())
+    except InputError as error:
+        raise argparse.ArgumentTypeError(f"{error.message_sv} / {error.message_en}") from None
     return key.strip().upper(), value.strip()
+
+
+def emit(text: str) -> None:
+    """Write a command's output to stdout; a reader that has gone away (``| head``, ``| true``) is no error.
+
+    The rest of the output is dropped and the command goes on to its own exit status: a closed pipe must not
+    turn "breaches found" (1) into 0, nor print a traceback.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device, so that nothing more (not even the flush at exit) meets the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        # stdout is no real file (a test's capture): nothing waits to be flushed at exit.
+        pass
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -81,7 +113,7 @@ def add_common(parser: argparse.ArgumentParser, *, as_of: bool = True) -> None:
     """The options every subcommand shares."""
     parser.add_argument("facts", metavar="FACTS", help="facts file (.toml, .json or .xlsx workbook)")
     if as_of:
-        parser.add_argument("--as-of", type=parse_day, metavar="DATE", help="evaluation day (default: the facts' as_of, else today)")
+        parser.add_argument("--as-of", type=parse_day, metavar="DATE", help="evaluation day (default: the facts' as_of, else today in Stockholm)")
     parser.add_argument("--agreement", metavar="FILE", help="agreement file (default: the bundled agreement.toml)")
     parser.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of messages (default sv)")
     parser.add_argument(

@@ -6,13 +6,12 @@ Exit codes: 0 no unremedied breach, 1 at least one unremedied breach, 2 bad inpu
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..compare import compare_interpretations
 from ..evaluate import evaluate
 from ..presentation.comparison_text import render_comparison
 from ..presentation.text_report import render_text
-from ._options import add_common, load_inputs, parse_days
+from ._options import add_common, emit, load_inputs, parse_days
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -21,11 +20,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
     if args.compare_interpretations:
         comparison = compare_interpretations(agreement, facts, args.as_of, dict(args.settings), args.horizon)
-        sys.stdout.write(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
+        emit(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
     elif args.format == "json":
-        sys.stdout.write(report.to_json())
+        emit(report.to_json())
     else:
-        sys.stdout.write(render_text(report, agreement, args.lang))
+        emit(render_text(report, agreement, args.lang))
     return 1 if report.unremedied_breaches() else 0
 
 

@@ -6,21 +6,35 @@ Exit codes: 0 done (or up to date), 1 stale (with ``--check``), 2 bad input (a m
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from .._types import InputError, printable
 from ..agreement import load_agreement
 from ..presentation.docs import generate, stale_files
-from ._options import write_atomically
+from ._options import emit, write_atomically
 
 
 def write_docs(out: Path, files: dict[str, str]) -> list[str]:
     """Write the generated files under ``out`` (each whole or not at all); the paths that changed."""
-    changed = stale_files(out, files)
-    for relative in changed:
-        path = out / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, files[relative])
+    shown = printable(repr(str(out)))
+    if out.exists() and not out.is_dir():
+        raise InputError(
+            f"--out {shown}: finns redan och är ingen mapp; förväntade en mapp att skriva dokumentationen i",
+            f"--out {shown}: exists and is not a directory; expected a directory to write the documentation into",
+        )
+    try:
+        changed = stale_files(out, files)
+        for relative in changed:
+            path = out / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, files[relative])
+    except OSError as error:
+        where = printable(repr(error.filename)) if error.filename else shown
+        reason = error.strerror or type(error).__name__
+        raise InputError(
+            f"--out {shown}: {where} kan inte skrivas ({reason})",
+            f"--out {shown}: {where} cannot be written ({reason})",
+        ) from None
     return changed
 
 
@@ -32,10 +46,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if args.check:
         stale = stale_files(out, files)
         for relative in stale:
-            sys.stdout.write(f"stale: {out / relative}\n")
+            emit(f"stale: {out / relative}\n")
         return 1 if stale else 0
     for relative in write_docs(out, files):
-        sys.stdout.write(f"wrote {out / relative}\n")
+        emit(f"wrote {out / relative}\n")
     return 0
 
 

@@ -6,11 +6,10 @@ Exit codes: 0 done, 2 bad input or an unknown finding id (a message naming close
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..explain import explain
 from ..presentation.explain_text import render_explanation
-from ._options import add_common, load_inputs
+from ._options import add_common, emit, load_inputs
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -18,9 +17,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     agreement, facts = load_inputs(args)
     explanation = explain(agreement, facts, args.finding_id, as_of=args.as_of, settings=dict(args.settings))
     if args.format == "json":
-        sys.stdout.write(explanation.to_json())
+        emit(explanation.to_json())
     else:
-        sys.stdout.write(render_explanation(explanation, args.lang))
+        emit(render_explanation(explanation, args.lang))
     return 0
 
 

@@ -9,12 +9,11 @@ no traceback), as for ``check``.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..context import context_for
 from ..presentation.repayment_text import render_json, render_text
 from ..repayment import RepaymentAssessment, assess_all, assess_repayment
-from ._options import load_inputs, parse_day
+from ._options import emit, load_inputs, parse_day
 
 
 def cmd_repayment(args: argparse.Namespace) -> int:
@@ -24,7 +23,7 @@ def cmd_repayment(args: argparse.Namespace) -> int:
         assessments: tuple[RepaymentAssessment, ...] = (assess_repayment(agreement, facts, args.case, args.as_of),)
     else:
         assessments = assess_all(context_for(agreement, facts, args.as_of))
-    sys.stdout.write(render_json(assessments) if args.format == "json" else render_text(assessments, args.lang))
+    emit(render_json(assessments) if args.format == "json" else render_text(assessments, args.lang))
     return 0
 
 

@@ -8,13 +8,12 @@ Exit codes: 0 done, 2 bad input (a message, no traceback).
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from .._types import InputError
 from ..presentation.timeline_text import render_timeline_json, render_timeline_text
 from ..timeline import timeline
-from ._options import add_common, load_inputs, parse_day
+from ._options import add_common, emit, load_inputs, parse_day
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -27,9 +26,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     agreement, facts = load_inputs(args)
     changes = timeline(agreement, facts, args.start, args.end, settings=dict(args.settings))
     if args.format == "json":
-        sys.stdout.write(render_timeline_json(changes, args.start, args.end))
+        emit(render_timeline_json(changes, args.start, args.end))
     else:
-        sys.stdout.write(render_timeline_text(changes, args.start, args.end, args.lang))
+        emit(render_timeline_text(changes, args.start, args.end, args.lang))
     return 0
 
 

@@ -9,7 +9,6 @@ cannot drift: ``tests/test_docs.py`` regenerates it in memory and fails when ``d
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -195,7 +194,10 @@ def _index_page(
 
 
 def _schema(model: type[Facts] | type[Report]) -> str:
-    return json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # The same text as the schema shipped in the package (iop_rules/schemas/), $schema and $id included.
+    from ..schemas import render
+
+    return render("facts" if model is Facts else "report")
 
 
 def generate(
