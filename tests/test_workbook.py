@@ -227,9 +227,12 @@ def test_amounts_are_read_exactly_never_through_float(tmp_path: Path, cell: Any,
 @pytest.mark.parametrize(
     ("cell", "reason"),
     [
-        ("200,000", "punkt före ören"),
-        ("200 000.00", "inga mellanslag"),
-        ("2e5", "200000.00"),
+        ("200,000", 'menade du "200000.00"?'),
+        ("200 000.00", 'menade du "200000.00"?'),
+        ("2e5", 'menade du "200000.00"?'),
+        ("-5.00", "0 kr eller mer"),
+        (-5, "0 kr eller mer"),
+        (1e13, "under 1 000 000 000 000 kr"),
         ("12.345", "högst två decimaler"),
         (1 / 3, "högst två decimaler"),
         (199999.999, "högst två decimaler"),
@@ -331,7 +334,8 @@ def test_the_issues_bad_workbook_gives_one_line_per_error_naming_sheet_row_and_c
     assert lines == [
         prefix + 'Underskrifter, rad 2, Part: "Kommunen": förväntade ett av: Staden, Frälsningsarmén',
         prefix + 'Uppföljningar, rad 3, Datum: "2025-02-30": förväntade ett verkligt datum skrivet ÅÅÅÅ-MM-DD',
-        prefix + 'Bidragsutbetalningar, rad 3, Belopp: "200,000": ' + words.MESSAGES["amount_text"][0],
+        prefix + 'Bidragsutbetalningar, rad 3, Belopp: "200,000": förväntade ett belopp i kronor skrivet med siffrorna 0–9 '
+        'och högst två decimaler efter punkt, t.ex. "200000.00"; menade du "200000.00"?',
         prefix + 'Statistikleveranser, rad 2, Begäran: "stat-req-1999": finns inte som id på bladet "Statistikbegäranden"',
     ]
     english = subprocess.run(

@@ -25,7 +25,7 @@ import typing
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -33,7 +33,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import _workbook_words as words
 from ._io import MAX_BYTES
-from ._types import SEPARATOR, InputError
+from ._types import SEPARATOR, InputError, parse_amount, parse_day_value, printable
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -243,6 +243,12 @@ class _CellError(Exception):
         self.sv = words.MESSAGES[key][0].format(**{k: v[0] if isinstance(v, tuple) else v for k, v in values.items()})
         self.en = words.MESSAGES[key][1].format(**{k: v[1] if isinstance(v, tuple) else v for k, v in values.items()})
 
+    @classmethod
+    def shared(cls, error: ValueError) -> _CellError:
+        """The cell error for a ``bilingual`` ValueError of the parsers every facts file shares."""
+        en, _, sv = str(error).partition(SEPARATOR)
+        return cls("as_written", sv=sv or en, en=en)
+
 
 @dataclass
 class _Line:
@@ -301,33 +307,22 @@ def _yes_no(value: object) -> bool:
     raise _CellError("yes_no")
 
 
-def _amount(value: object) -> Decimal | str:
+def _amount(value: object) -> Decimal:
     if isinstance(value, bool):
         raise _CellError("amount_type")
     if isinstance(value, dt.datetime | dt.date | dt.time):
         raise _CellError("excel_date", value=bare(value))
-    if isinstance(value, int):
-        return Decimal(value)
     if isinstance(value, float):
         # The file stores the decimal digits the person typed; repr gives back the shortest decimal that is this
-        # float, which is those digits for every amount of up to 15 significant figures.
-        try:
-            amount = Decimal(repr(value))
-        except InvalidOperation:
-            raise _CellError("amount_type") from None
-        if not amount.is_finite():
-            raise _CellError("amount_type")
-        if abs(amount) >= Decimal("1e15"):
-            raise _CellError("amount_type")
-        if amount != amount.quantize(Decimal("0.01")):
-            raise _CellError("amount_decimals")
-        return amount
-    text = str(value).strip()
-    if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
-        raise _CellError("amount_text")
-    if "." in text and len(text.partition(".")[2]) > 2:
-        raise _CellError("amount_decimals")
-    return text
+        # float, which is those digits for every amount of up to 15 significant figures. parse_amount then takes
+        # it only if it is exact to the öre.
+        value = Decimal(repr(value))
+    elif isinstance(value, str):
+        value = value.strip()
+    try:
+        return parse_amount(value)
+    except ValueError as error:
+        raise _CellError.shared(error) from None
 
 
 def _whole(value: object) -> int | str:
@@ -347,7 +342,7 @@ def _whole(value: object) -> int | str:
     return int(text)
 
 
-def _date(value: object) -> dt.date | str:
+def _date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
             raise _CellError("date_with_time")
@@ -356,7 +351,10 @@ def _date(value: object) -> dt.date | str:
         return value
     if isinstance(value, bool | int | float):
         raise _CellError("number_for_date", value=bare(value))
-    return str(value).strip()
+    try:
+        return parse_day_value(str(value).strip())
+    except ValueError as error:
+        raise _CellError.shared(error) from None
 
 
 def _choice(value: object, choices: tuple[str, ...]) -> str:
@@ -419,6 +417,20 @@ def _open(path: Path) -> Any:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds (KeyError, ValueError, zip and XML errors) on bad files
         raise refuse("not_a_workbook", reason=f"{type(error).__name__}: {error}") from None
+
+
+class WorkbookError(InputError):
+    """Bad input in a workbook: one line per error, each naming the sheet, the row and the column.
+
+    Each line is made safe to print as ``InputError`` makes a message (control characters escaped); only the
+    line breaks between them are kept.
+    """
+
+    def __init__(self, lines_sv: list[str], lines_en: list[str]) -> None:
+        super().__init__(lines_sv[0], lines_en[0])
+        self.message_sv = "\n".join(printable(line) for line in lines_sv)
+        self.message_en = "\n".join(printable(line) for line in lines_en)
+        self.args = (f"{self.message_en} / {self.message_sv}",)
 
 
 def _refuse(source: str, key: str, **values: object) -> InputError:
@@ -501,7 +513,7 @@ def read_workbook(path: str | Path, model: type[M]) -> M:
         more_sv, more_en = words.MESSAGES["more"]
         rest = len(unique) - MAX_ERRORS
         unique = [*unique[:MAX_ERRORS], _Line((0, 0, 0), f"{source}: {more_sv.format(count=rest)}", f"{source}: {more_en.format(count=rest)}")]
-    raise InputError("\n".join(line.sv for line in unique), "\n".join(line.en for line in unique))
+    raise WorkbookError([line.sv for line in unique], [line.en for line in unique])
 
 
 ErrorSink = typing.Callable[[tuple[int, int, int], str, str, str, str], None]

@@ -6,12 +6,11 @@ Exit codes: 0 written, 2 bad input (a message, no traceback; nothing half-writte
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..facts import load_facts
 from ..presentation.facts_file import facts_json, facts_toml
-from ._options import write_atomically
+from ._options import emit, write_atomically
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -21,7 +20,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.out:
         write_atomically(Path(args.out), text)
     else:
-        sys.stdout.write(text)
+        emit(text)
     return 0
 
 

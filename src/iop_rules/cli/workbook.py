@@ -6,14 +6,13 @@ Exit codes: 0 written, 2 bad input or the target exists (a message, no traceback
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from .._types import InputError
 from ..agreement import load_agreement
 from ..facts import load_facts
 from ..presentation.workbook import build_workbook
-from ._options import write_bytes_atomically
+from ._options import emit, write_bytes_atomically
 
 
 def _target(path: str, force: bool) -> Path:
@@ -38,7 +37,7 @@ def cmd_workbook(args: argparse.Namespace) -> int:
     facts = load_facts(args.source) if args.source is not None else None
     target = _target(args.new if args.new is not None else args.to, args.force)
     write_bytes_atomically(target, build_workbook(agreement, args.lang, facts, target.name))
-    sys.stdout.write(f"{target}\n")
+    emit(f"{target}\n")
     return 0
 
 
