@@ -252,3 +252,73 @@ def test_no_background_threads_are_started_by_the_engine() -> None:
 def test_a_finding_reaches_the_report_through_the_engine() -> None:
     report = evaluate(load_agreement(), make_facts(), as_of=day("2026-11-01"))
     assert finding(report, "mid-term-evaluation").status == "violated"
+
+
+_FORK_SCRIPT = """
+import datetime, os, sys, threading, time, warnings
+warnings.simplefilter("ignore", DeprecationWarning)  # 3.12 warns about fork() in a threaded process
+from iop_rules import engine, evaluate, load_agreement, load_facts
+agreement = load_agreement()
+facts = load_facts(sys.argv[1])
+days = [datetime.date(2025, 2, 1), datetime.date(2026, 11, 30), datetime.date(2027, 1, 1)]
+expected = {d: evaluate(agreement, facts, as_of=d).to_json() for d in days}
+stop = threading.Event()
+wrong = []
+
+def work(seed):
+    n = seed
+    while not stop.is_set():
+        d = days[n % len(days)]
+        n += 1
+        if evaluate(agreement, facts, as_of=d).to_json() != expected[d]:
+            wrong.append(d)
+
+def fork_and_evaluate():
+    pid = os.fork()
+    if pid == 0:
+        ok = all(evaluate(agreement, facts, as_of=d).to_json() == expected[d] for d in days)
+        os._exit(0 if ok and engine.live_sessions() == {} else 3)
+    for _ in range(3000):  # a child blocked on the engine's lock never ends: give up after 30 s
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.01)
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    return "hung"
+
+# 1. Deterministic: a thread holds the engine's lock (as in the middle of an evaluation) when the process forks.
+held, release = threading.Event(), threading.Event()
+def hold():
+    with engine._lock:
+        held.set()
+        release.wait()
+holder = threading.Thread(target=hold)
+holder.start()
+held.wait()
+results = [fork_and_evaluate()]
+release.set()
+holder.join()
+
+# 2. Forks while four threads evaluate.
+threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+for t in threads:
+    t.start()
+for _ in range(12):
+    results.append(fork_and_evaluate())
+stop.set()
+for t in threads:
+    t.join()
+print(results, wrong, engine.live_sessions())
+"""
+
+
+def test_a_forked_child_evaluates_while_the_parents_threads_do() -> None:
+    # Forking while another thread held the engine's lock left the child blocked on it forever; the child now
+    # gets a fresh lock and a fresh ruleset. The first fork happens with the lock held, the rest while threads
+    # evaluate; every child must evaluate the example correctly and exit.
+    result = subprocess.run(
+        [sys.executable, "-c", _FORK_SCRIPT, str(EXAMPLE)], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{[0] * 13} [] {{}}", result.stdout + result.stderr

@@ -163,3 +163,25 @@ def test_facts_are_frozen() -> None:
     facts = Facts()
     with pytest.raises(Exception, match="frozen"):
         facts.as_of = dt.date(2025, 1, 1)  # type: ignore[misc]
+
+
+def test_every_finding_built_without_revalidation_is_what_the_model_validates() -> None:
+    # Findings and their messages are built with report.trusted (no second validation, for speed): each must be
+    # exactly what validating its own data gives, on days across the whole term and under other readings.
+    from iop_rules import evaluate
+    from iop_rules.report import Finding, Report
+
+    agreement = load_agreement()
+    snapshots = [load_facts(EXAMPLE), make_facts()]
+    day, seen = agreement.term.start - dt.timedelta(days=40), 0
+    while day <= agreement.term.end + dt.timedelta(days=40):
+        for facts in snapshots:
+            for settings in ({}, {"I2": "no_move", "I14": "continues_without_grant"}):
+                report = evaluate(agreement, facts, as_of=day, settings=settings)
+                for finding in report.findings():
+                    again = Finding.model_validate(finding.model_dump())
+                    assert again == finding and again.model_dump_json() == finding.model_dump_json(), finding.id
+                    seen += 1
+                assert Report.model_validate_json(report.to_json()).to_json() == report.to_json()
+        day += dt.timedelta(days=9)
+    assert seen > 10_000

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
+from ._docstrings import field_docstrings
+
 PartyKey = Literal["city", "fa"]
 """A party of the agreement: ``city`` is Socialförvaltningen, Helsingborgs stad; ``fa`` is Frälsningsarmén."""
 
@@ -22,10 +24,12 @@ MAX_DAY = dt.date(2100, 12, 31)
 MODEL_CONFIG = ConfigDict(
     extra="forbid",
     frozen=True,
-    use_attribute_docstrings=True,
+    json_schema_extra=field_docstrings,
+    defer_build=True,
     str_strip_whitespace=True,
 )
-"""Every input model is frozen, rejects unknown fields, and documents its fields from their docstrings."""
+"""Every input model is frozen, rejects unknown fields, and documents its fields from their docstrings (in its
+JSON Schema, read when the schema is made)."""
 
 
 class InputError(ValueError):

@@ -182,8 +182,13 @@ class Requirement:
 
 def requirement(ctx: Context, span: Span, base: int) -> Requirement:
     """The count required in a period, under I9 for a period the agreement covers only in part."""
+    return _requirement(span, base, ctx.agreement.term.start, ctx.standing.last_day, ctx.settings.I9)
+
+
+@lru_cache(maxsize=4096)
+def _requirement(span: Span, base: int, first: dt.date, last: dt.date, partial_rule: str) -> Requirement:
+    # A pure function of immutable values, asked ~36 times per evaluation with the same few answers.
     period = span.period
-    first, last = ctx.agreement.term.start, ctx.standing.last_day
     in_force = Period(first, last, "in force")
     start, end = max(period.start, first), min(period.end, last)
     if start > end:
@@ -191,7 +196,7 @@ def requirement(ctx: Context, span: Span, base: int) -> Requirement:
     covered = Period(start, end, period.name)
     if (start, end) == (period.start, period.end):
         return Requirement(span, base, covered, base, period.end, False, False, False, in_force, ())
-    if ctx.settings.I9 == "not_required":
+    if partial_rule == "not_required":
         return Requirement(span, base, covered, 0, period.end, True, True, True, in_force, ("I9",))
     # Ceiling division in integers: a share of a count is rounded up (I9 "rounded up").
     required = -(-base * covered.days // period.days)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
+from ._docstrings import field_docstrings
 from ._types import Day
 from .agreement import INTERPRETATION_IDS, Agreement, SettingValue, alternatives
 from .context import resolve_as_of
@@ -23,7 +24,7 @@ from .report import Finding, Report
 COMPARED_FIELDS = ("kind", "status", "party", "due", "amount", "severity", "message")
 """The fields of a finding compared between two readings (the message in Swedish and English)."""
 
-_CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+_CONFIG = ConfigDict(frozen=True, extra="forbid", json_schema_extra=field_docstrings)
 
 
 class FieldDifference(BaseModel):

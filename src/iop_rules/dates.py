@@ -1,7 +1,9 @@
 """Date arithmetic the agreement needs: month steps (I8), deadlines moved off non-working days (I2), terms (I3).
 
 Swedish public holidays and the de facto holidays (midsommarafton, julafton, nyårsafton) come from the
-``holidays`` package, not from a list written here.
+``holidays`` package, not from a list written here: a table generated from it (``_holidays_se``, checked
+against the package by a test) for 1899–2101, so that a command does not import every country's holidays;
+the package itself for any other year.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-import holidays
 from dateutil.relativedelta import relativedelta
 
+from . import _holidays_se
 from .agreement import Agreement, Settings
 
 
@@ -30,25 +32,27 @@ def add_months(day: dt.date, months: int, month_end: str) -> dt.date:
 
 
 @lru_cache(maxsize=256)
-def _non_working_days(year: int) -> frozenset[dt.date]:
-    calendar_year = holidays.country_holidays(
-        "SE", years=year, categories=(holidays.PUBLIC, holidays.DE_FACTO)
-    )
-    return frozenset(calendar_year.keys())
+def holiday_names(year: int) -> dict[dt.date, str]:
+    """Sweden's public and de facto holidays of a year, with their Swedish names."""
+    entries = _holidays_se.TABLE.get(year)
+    if entries is not None:
+        return {
+            dt.date(year, int(entry[:2]), int(entry[2:4])): entry[5:] for entry in entries.split("|") if entry
+        }
+    import holidays  # outside the generated table's years only: importing it loads every country
+
+    days = holidays.country_holidays("SE", years=year, categories=(holidays.PUBLIC, holidays.DE_FACTO), language="sv")
+    return {day: str(name) for day, name in days.items()}
 
 
 def non_working_reason(day: dt.date) -> str | None:
     """Why a day is not a day to pay or hand in on (Saturday, Sunday, a holiday's Swedish name), or None."""
-    if day.weekday() == 5:
+    weekday = day.weekday()
+    if weekday == 5:
         return "lördag"
-    if day.weekday() == 6:
+    if weekday == 6:
         return "söndag"
-    if day in _non_working_days(day.year):
-        names = holidays.country_holidays(
-            "SE", years=day.year, categories=(holidays.PUBLIC, holidays.DE_FACTO), language="sv"
-        )
-        return str(names.get(day))
-    return None
+    return holiday_names(day.year).get(day)
 
 
 def move_deadline(day: dt.date, rule: str) -> dt.date:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
+from ._docstrings import field_docstrings
 from ._types import InputError
 from .agreement import Agreement, SettingValue
 from .context import Candidate, Context, context_for
@@ -19,7 +20,7 @@ from .facts import Facts
 from .messages import days
 from .report import AgreementStatus, Day, Finding, Text
 
-_CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+_CONFIG = ConfigDict(frozen=True, extra="forbid", json_schema_extra=field_docstrings)
 
 
 class SettingUsed(BaseModel):

@@ -40,7 +40,7 @@ from .report import Finding, Status
 _ONE = dt.timedelta(days=1)
 _AS_OF_FIELDS = ("id", "as_of_day", "horizon_day")
 """The engine fact's fields that depend on the day or name the fact; every other field is the candidate's own."""
-_OWN_FIELDS = tuple(f.name for f in fields(engine.EngineFact) if f.name not in _AS_OF_FIELDS)
+_OWN_FIELDS = tuple(name for name in engine.EngineFact._fields if name not in _AS_OF_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -335,13 +335,17 @@ def _review_pass(
     contents: dict[tuple[Any, ...], int] = {}
     tokens: dict[tuple[dt.date, str], int] = {}
 
+    def context_on(day: dt.date) -> Context:
+        # The first pass's context where it computed the day (the same agreement, facts, day and settings).
+        return first.contexts.get(day) or build_context(agreement, facts, day, settings, horizon)
+
     def history_for(as_of: dt.date) -> Callable[[dt.date], tuple[Finding, ...]]:
         def history(day: dt.date) -> tuple[Finding, ...]:
             # For a day up to the evaluation day, the facts known then are the same whatever the evaluation day.
             if day > as_of:
                 return first_pass(build_context(agreement, facts.visible(as_of), day, settings, horizon))
             if day not in history_cache:
-                history_cache[day] = first_pass(build_context(agreement, facts, day, settings, horizon))
+                history_cache[day] = first_pass(context_on(day))
             return history_cache[day]
 
         return history
@@ -366,9 +370,7 @@ def _review_pass(
                 made[key] = candidate.finding(current, base_ctx)
             findings.append(made[key])
         findings.sort(key=lambda f: f.id)
-        ctx = replace(
-            build_context(agreement, facts, day, settings, horizon), history=history_for(day), one_off_ids=one_off_ids
-        )
+        ctx = replace(context_on(day), history=history_for(day), one_off_ids=one_off_ids)
         found = [c for reviewer in reviewers for c in reviewer(ctx, tuple(findings))]
         review.add(day, ctx, found)
     review_runs = _runs(review, end)

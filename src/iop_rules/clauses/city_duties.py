@@ -69,7 +69,7 @@ def _meeting_evidence(meeting: Meeting) -> Evidence:
 def network_meetings(ctx: Context) -> list[Candidate]:
     """ "Vara sammankallande …" and "Ha representanter närvarande vid samtliga möten med nätverk och kärngrupp." """
     out: list[Candidate] = []
-    for meeting in sorted(ctx.facts.meetings, key=lambda m: (m.date, m.id)):
+    for meeting in ctx.index.meetings:
         if meeting.body not in _BODY or not ctx.in_force_on(meeting.date):
             continue
         prefix, body_sv, body_en = _BODY[meeting.body]
@@ -116,7 +116,7 @@ def network_meetings(ctx: Context) -> list[Candidate]:
 def internet_outreach(ctx: Context) -> list[Candidate]:
     """ "Regelbundet delta i verksamheten i samband med internetuppsök": I10 sessions with city per term."""
     base = ctx.settings.I10
-    sessions = sorted(ctx.facts.outreach_sessions, key=lambda s: (s.date, s.id))
+    sessions = ctx.index.sorted("outreach_sessions")
     out: list[Candidate] = []
     for span in term_spans(ctx):
         req = requirement(ctx, span, base)
@@ -208,7 +208,7 @@ def attestations(ctx: Context) -> list[Candidate]:
         current = req.covered is not None and req.covered.contains(ctx.as_of)
         if not closed and not current:
             continue
-        records = sorted((a for a in ctx.facts.attestations if a.year == year), key=lambda a: (a.date, a.id))
+        records = ctx.index.attestations_by_year.get(year, ())
         unattested = [item for item in ITEMS if sum(1 for a in records if a.item == item) < req.required]
         if closed:
             for item in unattested:

@@ -32,7 +32,7 @@ EVALUATIONS = Noun("utvärdering", "utvärderingar", "evaluation", "evaluations"
 def follow_ups(ctx: Context) -> list[Candidate]:
     """ "följas upp av parterna två gånger per år": one count duty of both parties per year (I11)."""
     base = ctx.agreement.cadence.follow_ups_per_year
-    held = sorted(ctx.facts.follow_ups, key=lambda f: (f.date, f.id))
+    held = ctx.index.sorted("follow_ups")
     out: list[Candidate] = []
     for span in follow_up_years(ctx):
         req = requirement(ctx, span, base)
@@ -77,7 +77,7 @@ def is_mid_term(ctx: Context, evaluation: Evaluation) -> bool:
 def evaluations(ctx: Context) -> list[Candidate]:
     """ "Utvärdering av avtalet ska göras årligen": one count duty of both parties per calendar year (I12)."""
     base = ctx.agreement.cadence.evaluations_per_year
-    held = sorted(ctx.facts.evaluations, key=lambda e: (e.date, e.id))
+    held = ctx.index.sorted("evaluations")
     out: list[Candidate] = []
     for span in calendar_years(ctx):
         req = requirement(ctx, span, base)

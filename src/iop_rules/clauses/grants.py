@@ -30,7 +30,7 @@ SECTION = "6"
 
 
 def _payments(ctx: Context, year: int) -> list[GrantPayment]:
-    return sorted((p for p in ctx.facts.grant_payments if p.grant_year == year), key=lambda p: (p.date, p.id))
+    return list(ctx.index.payments_by_grant_year.get(year, ()))
 
 
 def _evidence(payment: GrantPayment) -> Evidence:
@@ -50,7 +50,7 @@ def _day_paid_in_full(payments: list[GrantPayment], owed: Decimal) -> dt.date | 
 def _years(ctx: Context) -> list[int]:
     term = ctx.agreement.term
     years = set(range(term.start.year, term.end.year + 1))
-    years.update(p.grant_year for p in ctx.facts.grant_payments)
+    years.update(ctx.index.payments_by_grant_year)
     return sorted(years)
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from bisect import bisect_left, bisect_right
 
 from .._types import PartyKey
 from ..cadence import Noun, cadence_candidate, counted, event_breach, requirement, term_spans
@@ -44,8 +45,8 @@ SECTION = "7"
 MEETINGS = Noun("möte", "möten", "meeting", "meetings")
 
 
-def _meetings(ctx: Context, body: str) -> list[Meeting]:
-    return sorted((m for m in ctx.facts.meetings if m.body == body), key=lambda m: (m.date, m.id))
+def _meetings(ctx: Context, body: str) -> tuple[Meeting, ...]:
+    return ctx.index.meetings_of(body)
 
 
 def counts(ctx: Context, meeting: Meeting) -> bool:
@@ -150,8 +151,12 @@ def steering_group(ctx: Context) -> list[Candidate]:
             if not req.discharged:
                 req = dataclasses.replace(req, due=min(req.due + window, ctx.standing.last_day))
             anchors = [w for w in working if req.covered is not None and req.covered.contains(w.date)]
+            anchor_days = [w.date for w in anchors]  # by day: a steering meeting qualifies if one lies in its window
             qualifying = [
-                s for s in steering if s.date <= req.due and any(w.date <= s.date <= w.date + window for w in anchors)
+                s
+                for s in steering
+                if s.date <= req.due
+                and bisect_right(anchor_days, s.date) > bisect_left(anchor_days, s.date - window)
             ]
             out.append(
                 cadence_candidate(
@@ -175,11 +180,12 @@ def steering_group(ctx: Context) -> list[Candidate]:
                 )
             )
         return out
+    steering_days = [s.date for s in steering]
     for meeting in working:
         if not ctx.in_force_on(meeting.date):
             continue
         due = meeting.date + window
-        follow = [s for s in steering if meeting.date <= s.date <= due]
+        follow = steering[bisect_left(steering_days, meeting.date) : bisect_right(steering_days, due)]
         done = follow[0].date if follow else None
         when = meeting.date.isoformat()
 
@@ -259,7 +265,7 @@ _BODY_EN = {"working_group": "the working group", "network": "the network", "cor
 def principled_decisions(ctx: Context) -> list[Candidate]:
     """ "Alla principiella beslut … ska beslutas av styrgruppen": one taken elsewhere is a breach by both."""
     out: list[Candidate] = []
-    for decision in sorted(ctx.facts.principled_decisions, key=lambda d: (d.date, d.id)):
+    for decision in ctx.index.sorted("principled_decisions"):
         if decision.body == "steering_group" or not ctx.in_force_on(decision.date):
             continue
         when = decision.date.isoformat()

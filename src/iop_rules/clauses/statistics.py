@@ -60,9 +60,7 @@ def request_duty(ctx: Context, request: StatisticsRequest) -> Candidate:
     days = ctx.settings.I7
     written = request.date + dt.timedelta(days=days)
     due, moved = move_deadline_explained(written, ctx.settings.I2)
-    deliveries = sorted(
-        (d for d in ctx.facts.statistics_deliveries if d.request_id == request.id), key=lambda d: (d.date, d.id)
-    )
+    deliveries = ctx.index.deliveries_by_request.get(request.id, ())
     complete = [d for d in deliveries if not shortcomings(d)[0]]
     done = complete[0].date if complete else None
     incomplete = [d for d in deliveries if shortcomings(d)[0] and (done is None or d.date <= done)]
@@ -116,7 +114,7 @@ def request_duty(ctx: Context, request: StatisticsRequest) -> Candidate:
 
 def evaluate(ctx: Context) -> list[Candidate]:
     """One duty per statistics request known on the evaluation day."""
-    return [request_duty(ctx, r) for r in sorted(ctx.facts.statistics_requests, key=lambda r: (r.date, r.id))]
+    return [request_duty(ctx, r) for r in ctx.index.sorted("statistics_requests")]
 
 
 CLAUSE = Clause(

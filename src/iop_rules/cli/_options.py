@@ -9,7 +9,6 @@ import io
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from .._types import SEPARATOR, InputError, parse_day_value, printable
@@ -82,6 +81,8 @@ def silence_stdout() -> None:
 def write_atomically(path: Path, text: str) -> None:
     """Write a file whole or not at all: to a temporary file beside it, then renamed into place."""
     directory = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only the commands that write a file need it
+
     fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:

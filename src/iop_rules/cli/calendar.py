@@ -13,12 +13,13 @@ from typing import Any
 
 from .._types import InputError
 from ..evaluate import evaluate
-from ..presentation.calendar import render_calendar
 from ._options import add_common, load_inputs, parse_days, write_atomically
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """``iop-rules calendar``: write the upcoming actions to an iCalendar file."""
+    from ..presentation.calendar import render_calendar  # icalendar: imported only by this command
+
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
     out: Path = args.ics

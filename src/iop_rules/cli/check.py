@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..compare import compare_interpretations
 from ..evaluate import evaluate
-from ..presentation.comparison_text import render_comparison
-from ..presentation.text_report import render_text
 from ._options import add_common, emit, load_inputs, parse_days
 
 
@@ -19,11 +16,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
     if args.compare_interpretations:
+        # Imported when used: a command starts without the modules it does not run.
+        from ..compare import compare_interpretations
+        from ..presentation.comparison_text import render_comparison
+
         comparison = compare_interpretations(agreement, facts, args.as_of, dict(args.settings), args.horizon)
         emit(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
     elif args.format == "json":
         emit(report.to_json())
     else:
+        from ..presentation.text_report import render_text
+
         emit(render_text(report, agreement, args.lang))
     return 1 if report.unremedied_breaches() else 0
 

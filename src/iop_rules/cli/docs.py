@@ -10,12 +10,13 @@ from pathlib import Path
 
 from .._types import InputError, printable
 from ..agreement import load_agreement
-from ..presentation.docs import generate, stale_files
 from ._options import emit, write_atomically
 
 
 def write_docs(out: Path, files: dict[str, str]) -> list[str]:
     """Write the generated files under ``out`` (each whole or not at all); the paths that changed."""
+    from ..presentation.docs import stale_files  # the docs machinery: imported only by this command
+
     shown = printable(repr(str(out)))
     if out.exists() and not out.is_dir():
         raise InputError(
@@ -40,6 +41,8 @@ def write_docs(out: Path, files: dict[str, str]) -> list[str]:
 
 def cmd_docs(args: argparse.Namespace) -> int:
     """``iop-rules docs``: regenerate ``docs/`` (or, with ``--check``, exit 1 when it is stale)."""
+    from ..presentation.docs import generate, stale_files
+
     agreement = load_agreement(args.agreement)
     files = generate(agreement, scenarios_dir=Path(args.scenarios) if args.scenarios else None)
     out = Path(args.out)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 
-from ..explain import explain
-from ..presentation.explain_text import render_explanation
 from ._options import add_common, emit, load_inputs
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
     """``iop-rules explain FACTS FINDING-ID``: how one finding came about."""
+    from ..explain import explain  # imported by the command that runs it, so that the others start faster
+    from ..presentation.explain_text import render_explanation
+
     agreement, facts = load_inputs(args)
     explanation = explain(agreement, facts, args.finding_id, as_of=args.as_of, settings=dict(args.settings))
     if args.format == "json":

@@ -11,13 +11,14 @@ import argparse
 from typing import Any
 
 from .._types import InputError
-from ..presentation.timeline_text import render_timeline_json, render_timeline_text
-from ..timeline import timeline
 from ._options import add_common, emit, load_inputs, parse_day
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     """``iop-rules timeline``: every status change between two days."""
+    from ..presentation.timeline_text import render_timeline_json, render_timeline_text  # imported when run
+    from ..timeline import timeline
+
     if args.end < args.start:
         raise InputError(
             f"--to {args.end.isoformat()} ligger före --from {args.start.isoformat()}",
