@@ -32,6 +32,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import _workbook_words as words
+from ._docstrings import docstrings
 from ._io import MAX_BYTES
 from ._types import SEPARATOR, InputError, parse_amount, parse_day_value, printable
 
@@ -149,7 +150,7 @@ def _columns(model: type[BaseModel], skip: Iterable[str] = (), scope: str = "") 
             continue
         # A field whose meaning differs on this sheet (a determination's body is not a meeting's) has its own words.
         key = f"{scope}.{name}" if f"{scope}.{name}" in words.HEADERS else name
-        columns = _scalar_column(name, info.annotation, info.is_required(), info.description or "")
+        columns = _scalar_column(name, info.annotation, info.is_required(), info.description or docstrings(model).get(name, ""))
         out.extend(replace(c, key=key) if c.key == name else c for c in columns)
     return out
 
@@ -178,7 +179,7 @@ def sheets(model: type[BaseModel]) -> tuple[Sheet, ...]:
     for name, info in model.model_fields.items():
         record_type = typing.get_args(info.annotation)[0] if typing.get_origin(info.annotation) is tuple else None
         if not _is_model(record_type):
-            single.extend(_scalar_column(name, info.annotation, False, info.description or ""))
+            single.extend(_scalar_column(name, info.annotation, False, info.description or docstrings(model).get(name, "")))
             continue
         assert isinstance(record_type, type) and issubclass(record_type, BaseModel)
         nested = _nested(record_type)

@@ -96,6 +96,8 @@ def write_atomically(path: Path, text: str) -> None:
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write a binary file (a workbook) whole or not at all, as ``write_atomically``."""
     directory = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only the commands that write a file need it
+
     fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

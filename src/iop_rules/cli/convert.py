@@ -8,13 +8,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..facts import load_facts
-from ..presentation.facts_file import facts_json, facts_toml
 from ._options import emit, write_atomically
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
     """``iop-rules convert``: read and validate the facts, then write them in the chosen format."""
+    # Imported here: every other command starts without the TOML writer.
+    from ..facts import load_facts
+    from ..presentation.facts_file import facts_json, facts_toml
+
     facts = load_facts(args.facts)
     text = facts_toml(facts) if args.to == "toml" else facts_json(facts)
     if args.out:

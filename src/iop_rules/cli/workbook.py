@@ -9,9 +9,6 @@ import argparse
 from pathlib import Path
 
 from .._types import InputError
-from ..agreement import load_agreement
-from ..facts import load_facts
-from ..presentation.workbook import build_workbook
 from ._options import emit, write_bytes_atomically
 
 
@@ -33,6 +30,11 @@ def cmd_workbook(args: argparse.Namespace) -> int:
         raise InputError("ange antingen --new FIL eller --from FAKTA --to FIL", "give either --new FILE or --from FACTS --to FILE")
     if args.new is None and (args.source is None or args.to is None):
         raise InputError("ange --new FIL, eller både --from FAKTA och --to FIL", "give --new FILE, or both --from FACTS and --to FILE")
+    # Imported here: every other command starts without openpyxl.
+    from ..agreement import load_agreement
+    from ..facts import load_facts
+    from ..presentation.workbook import build_workbook
+
     agreement = load_agreement(args.agreement)
     facts = load_facts(args.source) if args.source is not None else None
     target = _target(args.new if args.new is not None else args.to, args.force)
