@@ -21,11 +21,16 @@ for spec in tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"
 PY
 )
 echo "floors: ${PINS[*]}"
-"$VENV/bin/python" -m pip install --quiet --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+pip_install() {
+  # pip's own status, not grep's: floors that cannot be installed together must fail here, loudly.
+  "$VENV/bin/python" -m pip install --quiet "$@" 2>&1 | { grep -v "^WARNING: Location" || true; }
+  return "${PIPESTATUS[0]}"
+}
+pip_install --upgrade pip
 # The floors first and alone, so the test tools installed next cannot lift them (pip keeps what satisfies).
-"$VENV/bin/python" -m pip install --quiet "${PINS[@]}" 2>&1 | grep -v "^WARNING: Location" || true
-"$VENV/bin/python" -m pip install --quiet --force-reinstall --no-deps . 2>&1 | grep -v "^WARNING: Location" || true
-"$VENV/bin/python" -m pip install --quiet ".[test]" "${PINS[@]}" 2>&1 | grep -v "^WARNING: Location" || true
+pip_install "${PINS[@]}"
+pip_install --force-reinstall --no-deps .
+pip_install ".[test]" "${PINS[@]}"
 "$VENV/bin/python" -m pip list 2>/dev/null | grep -i -E "^(pydantic|pydantic.core|holidays|python-dateutil|icalendar|durable.rules|tzdata) "
 # The suite's subprocess tests call `python -m iop_rules`; put this venv first so they run on the floors too.
 export PATH="$PWD/$VENV/bin:$PATH"

@@ -350,9 +350,24 @@ def test_an_internal_error_exits_70_with_one_line_in_both_languages(monkeypatch:
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (["--set", "I7=²"], ["I7", "'²'"]),
+        (["--set", "I7=²"], ["I7", "'²'", "whole number"]),
+        (["--set", "I7=٣٠"], ["I7", "'٣٠'", "whole number"]),
         (["--set", "I1=\x1b[31mred"], ["I1", "\\x1b[31mred"]),
         (["--set", "I99=1"], ["I99"]),
+    ],
+)
+def test_bad_settings_exit_2_with_one_line_naming_the_value(argv: list[str], words: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["check", str(EXAMPLE), *argv, "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err and "\x1b" not in err
+    for word in words:
+        assert word in err, (word, err)
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
         (["--as-of", "2026-W06-1"], ["2026-W06-1", "YYYY-MM-DD"]),
         (["--as-of", "2101-01-01"], ["2101-01-01", "1900-01-01 and 2100-12-31"]),
         (["--horizon", "٣"], ["'٣'", "0–3650"]),

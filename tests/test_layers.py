@@ -43,6 +43,8 @@ LAYER_OF = {
     "iop_rules.compare": "analyses",
     "iop_rules.coverage": "analyses",
     "iop_rules.scenarios": "analyses",
+    "iop_rules.schemas": "analyses",
+    "iop_rules.schemas.__main__": "cli",
     "iop_rules": "analyses",
     "iop_rules.__main__": "cli",
 }

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import iop_rules
@@ -372,3 +374,47 @@ def test_the_purposes_of_section_1_are_quoted(agreement: Agreement) -> None:
     line = next(line for line in result.lines if line.section == "1")
     assert "Målgruppen är personer utsatta för människohandel och prostitution." in line.quote
     assert "Syftet" in line.quote
+
+
+def test_what_was_repaid_on_the_year_s_cases_is_no_longer_claimable_on_any(agreement: Agreement) -> None:
+    """Two cases of 150 000 and one of 30 000 on which 10 000 was repaid: 190 000 may be claimed in all, not 200 000."""
+    cases = [
+        misuse("150000.00", a="rejected", b="rejected", id="mc-1", date="2025-09-01"),
+        misuse("150000.00", a="rejected", b="rejected", id="mc-2", date="2025-09-02"),
+        misuse("30000.00", a="rejected", b="rejected", id="mc-3", date="2025-09-03", repayments=[{"id": "rp", "date": "2025-10-05", "amount": "10000.00"}]),
+    ]
+    claimable = [assess(agreement, *cases, case_id=f"mc-{n}").claimable for n in (1, 2, 3)]
+    assert claimable == [Decimal("150000.00"), Decimal("40000.00"), Decimal("0.00")]
+    assert sum(claimable) + Decimal("10000.00") == Decimal("200000.00")
+    second = assess(agreement, *cases, case_id="mc-2")
+    assert any("10 000,00 kr har redan återbetalats" in line.text.sv and "mc-1 150 000,00 kr" in line.text.sv for line in second.lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 300_000_00),
+            st.integers(0, 100_000_00),
+            st.sampled_from([("rejected", "rejected"), (None, "rejected"), ("established", None)]),
+            st.integers(1, 28),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.integers(0, 250_000_00),
+)
+def test_a_year_s_cases_never_let_more_be_claimed_than_was_paid_less_repaid(
+    agreement: Agreement, drawn: list[tuple[int, int, tuple[str | None, str | None], int]], paid: int
+) -> None:
+    cases = []
+    for n, (amount, repaid, (a, b), day_) in enumerate(drawn):
+        repayments = [{"id": f"rp-{n}", "date": "2025-10-29", "amount": f"{repaid / 100:.2f}"}] if repaid else []
+        cases.append(misuse(f"{amount / 100:.2f}", a=a, b=b, id=f"mc-{n}", date=f"2025-09-{day_:02d}", repayments=repayments))
+    payments = [{"id": "gp", "grant_year": 2025, "date": "2025-01-20", "amount": f"{paid / 100:.2f}"}] if paid else []
+    results = [assess(agreement, *cases, payments=payments, case_id=f"mc-{n}") for n in range(len(cases))]
+    sharing = [r for r in results if r.status in ("claimable", "needs_assessment")]
+    room = max(Decimal(paid) / 100 - sum((r.repaid for r in sharing), Decimal(0)), Decimal(0))
+    assert sum((r.ceiling for r in sharing), Decimal(0)) <= room
+    for r in results:
+        assert Decimal(0) <= r.claimable <= max(r.affected - r.repaid, Decimal(0))

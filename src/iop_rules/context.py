@@ -20,7 +20,6 @@ from .facts import Amendment, Evaluation, Facts, TerminationNotice
 from .indexes import FactIndex
 from .report import (
     AgreementState,
-    AgreementStatus,
     EndReason,
     Evidence,
     Finding,
@@ -369,32 +368,6 @@ def build_context(
     )
 
 
-_STATE_TEXT = {
-    "not_started": ("Överenskommelsen har inte börjat gälla; den gäller från {start}.", "The agreement is not yet in force; it starts on {start}."),
-    "in_force": ("Överenskommelsen gäller till och med {last}.", "The agreement is in force until {last} inclusive."),
-    "notice_given": (
-        "Överenskommelsen är uppsagd och gäller till och med {last}.",
-        "Notice has been given; the agreement is in force until {last} inclusive.",
-    ),
-    "ended": ("Överenskommelsen upphörde; sista dag var {last}.", "The agreement has ended; its last day was {last}."),
-}
-_REASON_TEXT = {
-    "expiry": (" Avtalstiden gick ut.", " The term expired."),
-    "no_compensation_agreement": (
-        " Parterna var inte överens om ersättningen för {years_sv} senast {cutoff}; villkoret för att"
-        " överenskommelsen skulle fortsätta uppfylldes därmed inte och den upphörde utan uppsägning (§4)."
-        " Ingen part har brutit mot överenskommelsen.",
-        " The parties had not agreed on the compensation for {years_en} by {cutoff}; the condition for the"
-        " agreement to continue was therefore not met and it ended without notice (§4). No party is at fault.",
-    ),
-    "notice": (" Överenskommelsen sades upp i förtid (§4).", " Notice of early termination was given (§4)."),
-}
-_UNSIGNED_TEXT = (
-    " Ingen underskrift av {who_sv} är registrerad: överenskommelsen kanske inte har ingåtts (§11).",
-    " No signature of {who_en} is recorded: the agreement may not have been concluded (§11).",
-)
-
-
 def unsigned_parties(ctx: Context) -> tuple[PartyKey, ...]:
     """The parties with no recorded signature of the agreement, from its start date on (§11); before the
     start date nothing is missing yet."""
@@ -402,43 +375,6 @@ def unsigned_parties(ctx: Context) -> tuple[PartyKey, ...]:
         return ()
     signed = {s.party for s in ctx.facts.signatures}
     return tuple(p for p in PARTIES if p not in signed)
-
-
-def agreement_status(ctx: Context) -> AgreementStatus:
-    """The report's view of the standing."""
-    standing = ctx.standing
-    sv, en = _STATE_TEXT[standing.state]
-    # Imported here: messages builds on this module.
-    from .messages import PARTY_EN, PARTY_SV, years_text
-
-    term = ctx.agreement.term
-    years = term.renegotiated_grant_years
-    values = {
-        "start": term.start.isoformat(),
-        "last": standing.last_day.isoformat(),
-        "cutoff": term.renegotiation_cutoff.isoformat(),
-        "years_sv": years_text(years, "sv"),
-        "years_en": years_text(years, "en"),
-    }
-    sv, en = sv.format(**values), en.format(**values)
-    if standing.reason is not None:
-        reason_sv, reason_en = _REASON_TEXT[standing.reason]
-        sv, en = sv + reason_sv.format(**values), en + reason_en.format(**values)
-    unsigned = unsigned_parties(ctx)
-    if unsigned:
-        if len(unsigned) == len(PARTIES):
-            who_sv, who_en = "någon av parterna", "either party"
-        else:
-            who_sv, who_en = PARTY_SV[unsigned[0]], PARTY_EN[unsigned[0]]
-        sv += _UNSIGNED_TEXT[0].format(who_sv=who_sv)
-        en += _UNSIGNED_TEXT[1].format(who_en=who_en)
-    return AgreementStatus(
-        state=standing.state,
-        reason=standing.reason,
-        last_day=standing.last_day,
-        unsigned=unsigned,
-        message=Text(sv=sv, en=en),
-    )
 
 
 MAX_HORIZON_DAYS = 3650

@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from . import engine
 from .agreement import Agreement
 from .clauses import CLAUSES
-from .context import Candidate, Context, agreement_status, build_context, context_for
+from .context import Candidate, Context, build_context, context_for
 from .facts import Facts
+from .messages import agreement_status
 from .report import SEVERITY_RANK, Finding, Report
 
 _UPCOMING_DUTY = ("due", "needs_assessment")

@@ -244,7 +244,7 @@ class Determination(BaseModel):
     """Whether the exemption was found to apply."""
     date: Day
     """The day it was decided."""
-    body: str | None = Field(default=None, min_length=1, max_length=200)
+    body: PlainText | None = Field(default=None, min_length=1, max_length=200)
     """The body that made it, when known, e.g. "Socialnämnden" or "delegat enligt socialnämndens
     delegationsordning"; never a person's name."""
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from .context import Context
+from .context import PARTIES, Context, unsigned_parties
+from .report import AgreementStatus, Text
 
-PARTY_SV = {"city": "staden (Socialförvaltningen)", "fa": "Frälsningsarmén", "both": "båda parter"}
+PARTY_SV = {"city": "staden (socialförvaltningen)", "fa": "Frälsningsarmén", "both": "båda parter"}
 PARTY_EN = {"city": "the city (social services)", "fa": "the Salvation Army", "both": "both parties"}
 
 
@@ -25,9 +26,11 @@ def duty_message(
     due: dt.date | None,
     done: dt.date | None = None,
     extra: tuple[str, str] = ("", ""),
+    reading: str | None = None,
 ) -> tuple[str, str]:
     """The message of a duty in a status: ``what`` names the duty ("Bidraget för 2026 ska betalas"),
-    ``extra`` adds a sentence in each language."""
+    ``extra`` adds a sentence in each language. ``reading`` names the register reading(s) that set or moved the
+    deadline (e.g. ``"I6"``): only a deadline written in the agreement is "som avtalat" / "as agreed"."""
     what_sv, what_en = what
     d = due.isoformat() if due else ""
     if status in ("pending", "due") and due is not None:
@@ -42,8 +45,10 @@ def duty_message(
         sv, en = f"{what_sv}: ej uppfyllt.", f"{what_en}: not fulfilled."
     elif status == "fulfilled":
         when_sv = f" {done.isoformat()}" if done else ""
-        sv = f"{what_sv}: gjort{when_sv}" + (f", senast {d} som avtalat." if due else ".")
-        en = f"{what_en}: done{' on ' + done.isoformat() if done else ''}" + (f", by {d} as agreed." if due else ".")
+        agreed_sv = f"enligt tolkning {reading}" if reading else "som avtalat"
+        agreed_en = f"under reading {reading}" if reading else "as agreed"
+        sv = f"{what_sv}: gjort{when_sv}" + (f", senast {d} {agreed_sv}." if due else ".")
+        en = f"{what_en}: done{' on ' + done.isoformat() if done else ''}" + (f", by {d} {agreed_en}." if due else ".")
     elif status == "fulfilled_late" and due is not None and done is not None:
         late = (done - due).days
         sv = f"{what_sv} senast {d}; det gjordes {done.isoformat()}, {days(late, 'sv')} för sent."
@@ -83,3 +88,63 @@ def fixed_text(texts: tuple[str, str]) -> Callable[[str], tuple[str, str]]:
         return texts
 
     return describe
+
+
+_STATE_TEXT = {
+    "not_started": ("Överenskommelsen har inte börjat gälla; den gäller från {start}.", "The agreement is not yet in force; it starts on {start}."),
+    "in_force": ("Överenskommelsen gäller till och med {last}.", "The agreement is in force until {last} inclusive."),
+    "notice_given": (
+        "Överenskommelsen är uppsagd och gäller till och med {last}.",
+        "Notice has been given; the agreement is in force until {last} inclusive.",
+    ),
+    "ended": ("Överenskommelsen upphörde; sista dag var {last}.", "The agreement has ended; its last day was {last}."),
+}
+_REASON_TEXT = {
+    "expiry": (" Avtalstiden gick ut.", " The term expired."),
+    "no_compensation_agreement": (
+        " Parterna var inte överens om ersättningen för {years_sv} senast {cutoff}; villkoret för att"
+        " överenskommelsen skulle fortsätta uppfylldes därmed inte och den upphörde utan uppsägning (§4)."
+        " Ingen part har brutit mot överenskommelsen.",
+        " The parties had not agreed on the compensation for {years_en} by {cutoff}; the condition for the"
+        " agreement to continue was therefore not met and it ended without notice (§4). No party is at fault.",
+    ),
+    "notice": (" Överenskommelsen sades upp i förtid (§4).", " Notice of early termination was given (§4)."),
+}
+_UNSIGNED_TEXT = (
+    " Ingen underskrift av {who_sv} är registrerad: överenskommelsen kanske inte har ingåtts (§11).",
+    " No signature of {who_en} is recorded: the agreement may not have been concluded (§11).",
+)
+
+
+def agreement_status(ctx: Context) -> AgreementStatus:
+    """The report's view of the standing."""
+    standing = ctx.standing
+    sv, en = _STATE_TEXT[standing.state]
+    term = ctx.agreement.term
+    years = term.renegotiated_grant_years
+    values = {
+        "start": term.start.isoformat(),
+        "last": standing.last_day.isoformat(),
+        "cutoff": term.renegotiation_cutoff.isoformat(),
+        "years_sv": years_text(years, "sv"),
+        "years_en": years_text(years, "en"),
+    }
+    sv, en = sv.format(**values), en.format(**values)
+    if standing.reason is not None:
+        reason_sv, reason_en = _REASON_TEXT[standing.reason]
+        sv, en = sv + reason_sv.format(**values), en + reason_en.format(**values)
+    unsigned = unsigned_parties(ctx)
+    if unsigned:
+        if len(unsigned) == len(PARTIES):
+            who_sv, who_en = "någon av parterna", "either party"
+        else:
+            who_sv, who_en = PARTY_SV[unsigned[0]], PARTY_EN[unsigned[0]]
+        sv += _UNSIGNED_TEXT[0].format(who_sv=who_sv)
+        en += _UNSIGNED_TEXT[1].format(who_en=who_en)
+    return AgreementStatus(
+        state=standing.state,
+        reason=standing.reason,
+        last_day=standing.last_day,
+        unsigned=unsigned,
+        message=Text(sv=sv, en=en),
+    )

@@ -12,10 +12,11 @@ The agreement's words, step by step:
   outcome. Either letter undecided (and none established) → ``needs_assessment``, naming what remains.
 - Both exemptions rejected on a manifest case → ``claimable``: the affected amount, capped at the grant actually
   paid for that grant year (the §6 grant payments known on the day), less what fa has already repaid.
-- The cap is per grant year, across all cases on that year's funds (``year_share``): the cases that are
-  claimable or still to be assessed take their affected amounts in the order they became known (case date, then
-  id), each from what the earlier ones left, so together they never exceed the grant paid. Two cases of
-  150 000 kr on a 200 000 kr grant take 150 000 kr and 50 000 kr.
+- The cap is per grant year, across all cases on that year's funds (``year_share``): what fa has repaid on the
+  year's cases is already back; the cases that are claimable or still to be assessed take their affected amounts
+  less their repayments in the order they became known (case date, then id), each from what the earlier ones
+  left, so together they never exceed the grant paid less what was repaid. Two cases of 150 000 kr on a
+  200 000 kr grant take 150 000 kr and 50 000 kr.
 - "avsedda ändamål" are the purposes and target group of §1: the first line quotes them.
 
 The library never decides ``manifest``, (a) or (b): they are recorded determinations (``facts.MisuseCase``),
@@ -91,13 +92,14 @@ class RepaymentAssessment(BaseModel):
     grant_paid: Sek
     """The grant paid for the case's grant year, as known on the day."""
     grant_left: Sek
-    """What remains of that grant for this case after the shares of the earlier cases on the year's funds that
-    are claimable or still to be assessed (the cap is per grant year, across all its cases)."""
+    """What remains of that grant for this case: the grant paid, less what fa has repaid on the year's cases and
+    the shares of the earlier cases on the year's funds that are claimable or still to be assessed (the cap is
+    per grant year, across all its cases)."""
     repaid: Sek
     """What fa has already repaid on the case."""
     ceiling: Sek
-    """What would be claimable if neither exemption applied: the affected amount, capped at what remains of the
-    grant paid (``grant_left``), less repayments."""
+    """What would be claimable if neither exemption applied: the affected amount less what was repaid on the
+    case, capped at what remains of the grant paid (``grant_left``)."""
     claimable: Sek
     """What city may claim now: ``ceiling`` when the status is ``claimable``, otherwise 0."""
     claimed: Sek
@@ -162,47 +164,66 @@ class Share(BaseModel):
 
     grant_paid: Sek
     """The grant paid for the year, as known on the day."""
+    repaid_on_year: Sek
+    """What fa has already repaid on the year's cases that are claimable or still to be assessed (this one
+    included): money already back, which no case can claim again."""
     before: tuple[tuple[str, Sek], ...]
     """The earlier cases on the year's funds that take a share, in order (case date, then id), with their share."""
     left: Sek
-    """What remains of the grant paid for this case after the earlier cases' shares."""
-    capped: Sek
-    """This case's share: its affected amount, capped at what remains."""
+    """What remains of the grant paid for this case: the grant paid, less those repayments and the earlier
+    cases' shares (never below 0)."""
+    ceiling: Sek
+    """This case's share: its affected amount less what was repaid on it, capped at what remains."""
+
+
+def _repaid(case: MisuseCase) -> Decimal:
+    return money(sum((r.amount for r in case.repayments), Decimal(0)))
+
+
+def _own_share(case: MisuseCase, left: Decimal) -> Decimal:
+    return money(min(max(money(case.amount) - _repaid(case), Decimal(0)), max(left, Decimal(0))))
 
 
 def year_share(facts: Facts, case: MisuseCase) -> Share:
     """The case's share of its grant year's cap, from the facts known on a day.
 
-    The cap is per grant year, across all cases on that year's funds: the cases that are claimable or still to be
-    assessed take their affected amount, in order of the day each became known (then by id), each from what the
-    earlier ones left of the grant paid. Together they never exceed the grant paid. A case that is exempt or not
-    manifest takes nothing; its own figure is what would be left for it.
+    The cap is per grant year, across all cases on that year's funds: of the grant paid, what fa has already
+    repaid on the year's cases is back, and the rest is shared by the cases that are claimable or still to be
+    assessed, each taking its affected amount less its repayments, in the order the cases became known (case
+    date, then id), from what the earlier ones left. Together what may be claimed never exceeds the grant paid
+    less what was repaid. A case that is exempt or not manifest takes nothing; its own figure is what would be
+    left for it.
     """
     year = case.grant_year
     paid = money(sum((p.amount for p in facts.grant_payments if p.grant_year == year), Decimal(0)))
-    left = paid
+    cases = sorted((c for c in facts.misuse_cases if c.grant_year == year), key=_order)
+    sharing = [c for c in cases if _may_be_claimed(_status(c)[0])]
+    repaid_on_year = money(sum((_repaid(c) for c in sharing), Decimal(0)))
+    if case not in sharing:
+        repaid_on_year = money(repaid_on_year + _repaid(case))
+    left = paid - repaid_on_year
     before: list[tuple[str, Decimal]] = []
-    for other in sorted((c for c in facts.misuse_cases if c.grant_year == year), key=_order):
-        if other.id == case.id:
+    for other in sharing:
+        if _order(other) >= _order(case):
             break
-        if _may_be_claimed(_status(other)[0]):
-            share = min(money(other.amount), left)
-            before.append((other.id, share))
-            left -= share
-    return Share(grant_paid=paid, before=tuple(before), left=money(left), capped=money(min(money(case.amount), left)))
+        share = _own_share(other, left)
+        before.append((other.id, share))
+        left -= share
+    left = money(max(left, Decimal(0)))
+    return Share(
+        grant_paid=paid, repaid_on_year=repaid_on_year, before=tuple(before), left=left, ceiling=_own_share(case, left)
+    )
 
 
 def _limit_on(ctx: Context, case: MisuseCase, day: dt.date) -> tuple[Decimal, RepaymentStatus]:
-    """What could be claimed on the case on ``day`` (its share less the repayments made by then; the upper bound
+    """What could be claimed on the case on ``day`` (its share after the repayments made by then; the upper bound
     while it awaits assessment; nothing once exempt or not manifest), and its status that day."""
     known = ctx.facts.visible(day)
     then = next(c for c in known.misuse_cases if c.id == case.id)
     status = _status(then)[0]
     if not _may_be_claimed(status):
         return money(Decimal(0)), status
-    share = year_share(known, then)
-    repaid = sum((r.amount for r in then.repayments), Decimal(0))
-    return money(max(share.capped - repaid, Decimal(0))), status
+    return year_share(known, then).ceiling, status
 
 
 def _purposes_line(ctx: Context) -> RepaymentLine:
@@ -319,6 +340,89 @@ def _claim_lines(
     return lines, excess
 
 
+def _amount_lines(
+    ctx: Context, case: MisuseCase, status: RepaymentStatus, share: Share, q_repayment: str
+) -> list[RepaymentLine]:
+    """The amounts, line by line: the grant paid, how the year's cases share it, this case's share."""
+    year = case.grant_year
+    affected, repaid, ceiling = money(case.amount), _repaid(case), share.ceiling
+    aff_sv, aff_en = _sek(affected)
+    paid_sv, paid_en = _sek(share.grant_paid)
+    left_sv, left_en = _sek(share.left)
+    rep_sv, rep_en = _sek(repaid)
+    net_sv, net_en = _sek(money(max(affected - repaid, Decimal(0))))
+    ceil_sv, ceil_en = _sek(ceiling)
+    lines = [
+        RepaymentLine(
+            section=GRANT_SECTION,
+            quote=ctx.quote(GRANT_SECTION, "grant_payment"),
+            text=Text(
+                sv=f"Utbetalt bidrag för {year} per {ctx.as_of.isoformat()}: {paid_sv}.",
+                en=f"Grant paid for {year} as of {ctx.as_of.isoformat()}: {paid_en}.",
+            ),
+            amount=share.grant_paid,
+        )
+    ]
+    parts_sv: list[str] = []
+    parts_en: list[str] = []
+    if share.repaid_on_year > 0:
+        year_sv, year_en = _sek(share.repaid_on_year)
+        parts_sv.append(f"{year_sv} har redan återbetalats på årets ärenden")
+        parts_en.append(f"{year_en} has already been repaid on the year's cases")
+    if share.before:
+        parts_sv.append("tidigare kända ärenden tar " + ", ".join(f"{i} {format_sek(a, 'sv')}" for i, a in share.before))
+        parts_en.append("cases known earlier take " + ", ".join(f"{i} {format_sek(a, 'en')}" for i, a in share.before))
+    if parts_sv:
+        lines.append(
+            RepaymentLine(
+                section=SECTION,
+                quote=q_repayment,
+                text=Text(
+                    sv="Taket gäller per bidragsår för årets alla ärenden tillsammans, i den ordning de blev kända: "
+                    f"{' och '.join(parts_sv)}; kvar för detta ärende {left_sv}.",
+                    en="The cap is per grant year, shared by all the year's cases in the order they became known: "
+                    f"{' and '.join(parts_en)}; left for this case {left_en}.",
+                ),
+                amount=share.left,
+            )
+        )
+    lines.append(
+        RepaymentLine(
+            section=SECTION,
+            quote=q_repayment,
+            text=Text(sv=f"Redan återbetalt på ärendet: {rep_sv}.", en=f"Already repaid on the case: {rep_en}."),
+            amount=repaid,
+        )
+    )
+    lines.append(
+        RepaymentLine(
+            section=SECTION,
+            quote=q_repayment,
+            text=Text(
+                sv=f"Berört belopp {aff_sv} − återbetalt {rep_sv} = {net_sv}, högst det som återstår av bidraget "
+                f"({left_sv}): {ceil_sv}.",
+                en=f"Amount affected {aff_en} − repaid {rep_en} = {net_en}, capped at what remains of the grant "
+                f"({left_en}): {ceil_en}.",
+            ),
+            amount=ceiling,
+        )
+    )
+    if status == "claimable":
+        text = Text(
+            sv=f"Varken (a) eller (b) gäller: {ceil_sv} kan krävas.",
+            en=f"Neither (a) nor (b) applies: {ceil_en} is claimable.",
+        )
+    else:
+        text = Text(
+            sv=f"Beloppstak för ärendet: {ceil_sv}. Återbetalning kan bli aktuell först om det avgjorts att varken "
+            "(a) eller (b) gäller.",
+            en=f"Upper limit for the case: {ceil_en}. Repayment can arise only once it is decided that neither (a) "
+            "nor (b) applies.",
+        )
+    lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=text, amount=ceiling))
+    return lines
+
+
 def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     """The §8 outcome of one misuse case known in the context."""
     q_repayment = ctx.quote(SECTION, "repayment")
@@ -329,8 +433,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     grant_paid = share.grant_paid
     repaid = money(sum((r.amount for r in case.repayments), Decimal(0)))
     claimed = money(sum((c.amount for c in case.claims), Decimal(0)))
-    capped = share.capped
-    ceiling = money(max(capped - repaid, Decimal(0)))
+    ceiling = share.ceiling
     status, established, undecided = _status(case)
     claimable = ceiling if status == "claimable" else money(Decimal(0))
     determinations: tuple[tuple[Letter, Determination | None], ...] = (("a", case.care_shown), ("b", case.disproportionate))
@@ -363,70 +466,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
             lines.append(RepaymentLine(section=SECTION, letter=letter, quote=quote, text=Text(sv=sv, en=en)))
 
     if _may_be_claimed(status):
-        paid_sv, paid_en = _sek(grant_paid)
-        cap_sv, cap_en = _sek(capped)
-        left_sv, left_en = _sek(share.left)
-        lines.append(
-            RepaymentLine(
-                section=GRANT_SECTION,
-                quote=ctx.quote(GRANT_SECTION, "grant_payment"),
-                text=Text(
-                    sv=f"Utbetalt bidrag för {year} per {ctx.as_of.isoformat()}: {paid_sv}.",
-                    en=f"Grant paid for {year} as of {ctx.as_of.isoformat()}: {paid_en}.",
-                ),
-                amount=grant_paid,
-            )
-        )
-        if share.before:
-            taken_sv = ", ".join(f"{other} {format_sek(amount, 'sv')}" for other, amount in share.before)
-            taken_en = ", ".join(f"{other} {format_sek(amount, 'en')}" for other, amount in share.before)
-            lines.append(
-                RepaymentLine(
-                    section=SECTION,
-                    quote=q_repayment,
-                    text=Text(
-                        sv=f"Taket gäller per bidragsår för alla ärenden på årets medel tillsammans, i den ordning de blev "
-                        f"kända: tidigare ärenden tar {taken_sv}; kvar för detta ärende {left_sv}.",
-                        en=f"The cap is per grant year, shared by all cases on that year's funds in the order they became "
-                        f"known: earlier cases take {taken_en}; left for this case {left_en}.",
-                    ),
-                    amount=share.left,
-                )
-            )
-        lines.append(
-            RepaymentLine(
-                section=SECTION,
-                quote=q_repayment,
-                text=Text(
-                    sv=f"Berört belopp {aff_sv}, högst det som återstår av det utbetalda bidraget ({left_sv}): {cap_sv}.",
-                    en=f"Amount affected {aff_en}, capped at what remains of the grant paid ({left_en}): {cap_en}.",
-                ),
-                amount=capped,
-            )
-        )
-        rep_sv, rep_en = _sek(repaid)
-        lines.append(
-            RepaymentLine(
-                section=SECTION,
-                quote=q_repayment,
-                text=Text(sv=f"Redan återbetalt: {rep_sv}.", en=f"Already repaid: {rep_en}."),
-                amount=repaid,
-            )
-        )
-        ceil_sv, ceil_en = _sek(ceiling)
-        if status == "claimable":
-            text = Text(
-                sv=f"Varken (a) eller (b) gäller: {cap_sv} − {rep_sv} = {ceil_sv} kan krävas.",
-                en=f"Neither (a) nor (b) applies: {cap_en} − {rep_en} = {ceil_en} is claimable.",
-            )
-        else:
-            text = Text(
-                sv=f"Beloppstak för ärendet: {cap_sv} − {rep_sv} = {ceil_sv}. Återbetalning kan bli aktuell först om "
-                "det avgjorts att varken (a) eller (b) gäller.",
-                en=f"Upper limit for the case: {cap_en} − {rep_en} = {ceil_en}. Repayment can arise only once it is "
-                "decided that neither (a) nor (b) applies.",
-            )
-        lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=text, amount=ceiling))
+        lines.extend(_amount_lines(ctx, case, status, share, q_repayment))
 
     if case.claims:
         cl_sv, cl_en = _sek(claimed)

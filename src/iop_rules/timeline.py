@@ -316,16 +316,19 @@ def _review_pass(
         for run in finding_runs:
             days.update(day for day, _ in run.statuses)
     # §9 / I16: the day after a one-off breach stops founding a demand, a right's status may change.
-    one_off: set[str] = set()
-    for day_, candidates in first.candidates.items():
-        ctx_ = first.contexts[day_]
+    one_off: dict[str, set[dt.date]] = {}
+    for candidates in first.candidates.values():
         for candidate in candidates.values():
             if candidate.event or candidate.one_off:
-                one_off.add(candidate.id)
+                dues = one_off.setdefault(candidate.id, set())
                 if candidate.due is not None:
-                    ends = ctx_.one_off_ground_end(candidate.due)
-                    if ends is not None:
-                        days.add(ends + _ONE)
+                    dues.add(candidate.due)
+    any_ctx = next(iter(first.contexts.values()), None)
+    if any_ctx is not None:
+        for due in {d for dues in one_off.values() for d in dues}:
+            ends = any_ctx.one_off_ground_end(due)
+            if ends is not None:
+                days.add(ends + _ONE)
     one_off_ids = frozenset(one_off)
     status = {finding_id: _status_function(r) for finding_id, r in first_runs.items()}
     computed = sorted(first.contexts)

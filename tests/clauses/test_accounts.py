@@ -144,3 +144,11 @@ def test_reasoning_says_how_the_deadline_was_computed(agreement: Any) -> None:
     assert "I6 = december_31_same_year" in text
     assert "→ 2027-01-04 (I2)" in text
     assert all(sv and en for sv, en in candidate.steps())
+
+
+def test_a_deadline_set_by_a_reading_is_not_called_as_agreed(check: Check) -> None:
+    """Words the report uses: "som avtalat" only for a deadline written in the agreement; I6 set this one."""
+    found = finding(check("2027-04-15", grant_payments=PAID_2026, annual_accounts=[account(2026, "2027-03-30")]), "annual-account/2026")
+    assert found.status == "fulfilled"
+    assert "enligt tolkning I6" in found.message.sv and "under reading I6" in found.message.en
+    assert "som avtalat" not in found.message.sv and "as agreed" not in found.message.en

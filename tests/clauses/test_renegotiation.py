@@ -129,6 +129,7 @@ def test_the_expired_right_gives_the_true_reason_once_the_agreement_has_ended(ch
     right = finding(check("2027-01-15", meetings=CITY_BREACH), "renegotiation-right/fa")
     assert right.status == "expired"
     assert "upphörde 2026-12-31" in right.message.sv and "ended on 2026-12-31" in right.message.en
+    assert "kan inte längre utnyttjas" in right.message.sv
     assert "ingen egen avvikelse" not in right.message.sv
 
 

@@ -391,3 +391,9 @@ def test_the_example_history_on_2027_01_02_reports_the_end_and_no_renegotiation_
     assert finding(report, "renegotiation/2027-2028").status == "condition_not_met"
     assert not [f for f in report.breaches if f.id.startswith("renegotiation/")]
     assert not [f for f in report.findings() if f.status == "violated" and f.section == "4"]
+
+
+def test_the_cutoff_written_in_the_agreement_is_as_agreed(check: Check) -> None:
+    found = finding(check("2027-01-01", amendments=[compensation("2026-12-15", "2026-12-10")]), "renegotiation/2027-2028")
+    assert "som avtalat" in found.message.sv and "as agreed" in found.message.en
+    assert "210 000,00 kr" in found.message.sv and "SEK 210,000.00" in found.message.en

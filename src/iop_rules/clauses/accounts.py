@@ -69,6 +69,7 @@ def annual_account(ctx: Context, year: int) -> Candidate:
             ),
             due,
             done,
+            reading="I6, I2" if due != written else "I6",
         )
 
     return Candidate(

@@ -107,7 +107,7 @@ def grant_payment(ctx: Context, year: int, owed: Decimal, source: str) -> list[C
             f"Staden ska betala bidraget för {year}, {owed_sv}, till Frälsningsarmén",
             f"The city must pay the grant for {year}, {owed_en}, to the Salvation Army",
         )
-        return duty_message(status, ctx, what, due, done, extra)
+        return duty_message(status, ctx, what, due, done, extra, reading="I2" if due != written else None)
 
     evidence = [_evidence(p) for p in payments]
     if renegotiated:

@@ -199,6 +199,7 @@ def steering_group(ctx: Context) -> list[Candidate]:
                 ),
                 due,
                 done,
+                reading="I5",
             )
 
         out.append(

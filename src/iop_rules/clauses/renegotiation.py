@@ -160,11 +160,13 @@ def _right(ctx: Context, party: PartyKey, findings: Sequence[Finding]) -> Candid
             why = (f"överenskommelsen upphörde {last.isoformat()}", f"the agreement ended on {last.isoformat()}")
         else:
             why = _no_ground_reason(ctx, findings, against, ctx.as_of)
+        # Once the agreement has ended the right is gone for good; otherwise a new breach may found it again.
+        when_sv, when_en = ("längre", "any longer") if ctx.as_of > last else ("nu", "now")
         return (
             f"Rätten för {PARTY_SV[party]} att kräva omförhandling på grund av att {other_sv} inte fullföljer sina "
-            f"åtaganden kan inte utnyttjas nu: {why[0]}.",
+            f"åtaganden kan inte {when_sv} utnyttjas: {why[0]}.",
             f"The right of {PARTY_EN[party]} to demand renegotiation because {other_en} does not fulfil its "
-            f"commitments cannot be exercised now: {why[1]}.",
+            f"commitments cannot be exercised {when_en}: {why[1]}.",
         )
 
     return Candidate(

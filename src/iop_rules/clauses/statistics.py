@@ -90,6 +90,7 @@ def request_duty(ctx: Context, request: StatisticsRequest) -> Candidate:
             due,
             done,
             (extra_sv, extra_en) if status not in ("fulfilled",) else ("", ""),
+            reading="I7, I2" if due != written else "I7",
         )
 
     return Candidate(

@@ -100,6 +100,7 @@ def mid_term_evaluation(ctx: Context) -> Candidate:
             due,
             done,
             extra,
+            reading="I1",
         )
 
     return Candidate(

@@ -11,8 +11,8 @@ import re
 import sys
 from pathlib import Path
 
-from .._types import SEPARATOR, InputError, parse_day_value, printable
-from ..agreement import Agreement, check_setting, load_agreement
+from .._types import SEPARATOR, parse_day_value, printable
+from ..agreement import Agreement, load_agreement
 from ..context import MAX_HORIZON_DAYS
 from ..facts import Facts, load_facts
 
@@ -45,12 +45,8 @@ def parse_setting(text: str) -> tuple[str, str]:
         raise argparse.ArgumentTypeError(
             f"{shown}: förväntade ID=VÄRDE, t.ex. I1=bracket_date / {shown}: expected ID=VALUE, e.g. I1=bracket_date"
         )
-    try:
-        # Checked against the readings the library implements as soon as it is read, as the agreement checks
-        # its own settings: "I7=²" or "I1=maybe" is bad input, never an error further on.
-        check_setting(key.strip().upper(), value.strip())
-    except InputError as error:
-        raise argparse.ArgumentTypeError(f"{error.message_sv} / {error.message_en}") from None
+    # The value is checked against the readings the library implements by load_inputs, before any work, so
+    # that "I7=²" or "I1=maybe" is a one-line message in the language asked for (check_setting reads ASCII digits).
     return key.strip().upper(), value.strip()
 
 
