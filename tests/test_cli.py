@@ -42,7 +42,8 @@ def test_text_output_lists_breaches_then_upcoming_then_obligations(capsys: pytes
     code = main(["check", str(EXAMPLE), "--as-of", "2026-11-30", "--lang", "en"])
     out = capsys.readouterr().out
     assert code in (0, 1)
-    positions = [out.index(h) for h in ("BREACHES", "UPCOMING ACTIONS", "ALL OBLIGATIONS", "NOTES")]
+    headings = ("BREACHES NOT REMEDIED", "UPCOMING ACTIONS", "RIGHTS", "CURED BREACHES", "ALL OBLIGATIONS", "NOTES")
+    positions = [out.index(f"\n{h}") for h in headings]
     assert positions == sorted(positions)
     assert "days left" in out and "§4" in out and "2026-12-31" in out
 

@@ -375,8 +375,9 @@ def test_bad_settings_exit_2_with_one_line_naming_the_value(argv: list[str], wor
     ],
 )
 def test_bad_arguments_exit_2_naming_the_value(argv: list[str], words: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    # Argument errors are in the language --lang asks for (issue 10); the words checked are the English ones.
     with pytest.raises(SystemExit) as caught:
-        main(["check", str(EXAMPLE), *argv])
+        main(["check", str(EXAMPLE), *argv, "--lang", "en"])
     err = capsys.readouterr().err
     assert caught.value.code == 2
     assert "Traceback" not in err and "\x1b" not in err

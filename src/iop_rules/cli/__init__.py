@@ -15,19 +15,52 @@ import sys
 from collections.abc import Sequence
 
 from .._types import InputError
-from . import calendar, check, docs, explain, repayment, report, timeline
-from ._options import silence_stdout
+from ..presentation.phrases import phrase
+from . import calendar, check, convert, docs, explain, repayment, report, timeline, workbook
+from ._options import LANGS, LocalizedParser, requested_lang, silence_stdout
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="iop-rules",
-        description="Kontrollera IOP-överenskommelsen Helsingborg–Frälsningsarmén / check the IOP agreement",
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # only --version needs it
+
+    try:
+        return version("iop-rules")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        from .. import __version__
+
+        return __version__
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked (start-up stays cheap)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings=option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        sys.stdout.write(f"{parser.prog} {_version()}\n")
+        parser.exit()
+
+
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand; help texts and errors in ``lang`` (``sv`` or ``en``; None: each
+    command's default language, Swedish for all but ``docs``)."""
+    shown = lang or "sv"
+    parser = LocalizedParser(prog="iop-rules", description=phrase("cli.description", shown), lang=shown)
+    parser.add_argument("--version", action=_VersionAction, help=phrase("help.version", shown))
+    # Read by requested_lang before parsing; here so that `iop-rules --lang en --help` is accepted and documented.
+    parser.add_argument("--lang", dest="top_lang", choices=LANGS, help=phrase("help.top_lang", shown))
+    sub = parser.add_subparsers(
+        dest="command", required=True, title=phrase("cli.commands", shown), metavar=phrase("cli.command", shown)
     )
-    sub = parser.add_subparsers(dest="command", required=True)
-    for module in (check, report, repayment, explain, docs, timeline, calendar):
-        module.register(sub)
+    for module in (check, report, repayment, explain, docs, timeline, calendar, workbook, convert):
+        module.register(sub, lang)
     return parser
 
 
@@ -44,13 +77,19 @@ EXIT_INTERNAL_ERROR = 70
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command and return its exit status; bad input is 2 with a message, a bug 70, never a traceback."""
     _readable_output()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    requested = requested_lang(arguments)
+    parser = build_parser(requested)
+    args = parser.parse_args(arguments)
+    if requested is not None:  # `iop-rules --lang en check …` asks for English output too
+        args.lang = requested
     lang = getattr(args, "lang", "sv")
     try:
         code: int = args.run(args)
     except InputError as error:
-        sys.stderr.write(f"iop-rules: {error.message(lang)}\n")
+        # One line per error (a workbook reports every bad cell), each marked as the command's.
+        for line in error.message(lang).splitlines() or [""]:
+            sys.stderr.write(f"iop-rules: {line}\n")
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # Raised outside emit() (a renderer flushing on its own): the status is lost, so say it is not a result.

@@ -2,7 +2,7 @@
 all, or to standard output with ``--ics -``. Regenerated daily, the file changes only when the facts do, so a
 calendar program that subscribes to it reminds people without anyone running a command.
 
-    iop-rules calendar FACTS --ics FILE|- [--as-of DATE] [--horizon DAYS] [--remind DAYS,DAYS…]
+    iop-rules calendar FACTS --ics FILE|- [--as-of DATE] [--horizon DAYS] [--remind DAYS,DAYS…] [--party city|fa]
                        [--agreement FILE] [--lang sv|en] [--set ID=VALUE]
 
 Exit codes: 0 done, 2 bad input (a message, no traceback; no file written).
@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from ..evaluate import evaluate
-from ._options import add_common, load_inputs, parse_days
+from ..presentation.order import for_party
+from ..presentation.phrases import phrase
+from ._options import add_command, add_common, add_party, days_type, load_inputs
 from .report import check_output, write_output
 
 
@@ -40,23 +43,20 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
     reminders = DEFAULT_REMINDERS if args.remind is None else args.remind
-    text = render_calendar(report, agreement, args.lang, horizon_days=args.horizon, reminders=reminders)
+    text = render_calendar(for_party(report, args.party), agreement, args.lang, horizon_days=args.horizon, reminders=reminders)
     write_output("--ics", args.ics, text)
     return 0
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``calendar`` to the command's subparsers."""
-    ahead = sub.add_parser("calendar", help="write the duties still to do to an iCalendar (.ics) file")
-    add_common(ahead)
-    ahead.add_argument("--ics", required=True, metavar="FILE", help="the .ics file to write, or - for standard output")
+def register(sub: Any, lang: str | None) -> None:
+    """Add ``calendar`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
+    shown = lang or "sv"
+    ahead = add_command(sub, "calendar", shown, "help.calendar")
+    add_common(ahead, shown)
+    ahead.add_argument("--ics", required=True, metavar=phrase("metavar.file", shown), help=phrase("help.ics_any", shown))
     ahead.add_argument(
-        "--horizon", type=parse_days, metavar="DAYS", help="only the duties due within DAYS (default: every duty still to do)"
+        "--horizon", type=days_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.calendar_horizon", shown)
     )
-    ahead.add_argument(
-        "--remind",
-        type=parse_reminders,
-        metavar="DAYS,DAYS",
-        help="reminders this many days before each deadline (default 14,3; none for no reminder)",
-    )
+    ahead.add_argument("--remind", type=parse_reminders, metavar=phrase("metavar.days", shown), help=phrase("help.remind", shown))
+    add_party(ahead, shown)
     ahead.set_defaults(run=cmd_calendar)

@@ -9,7 +9,9 @@ import argparse
 
 from .._types import InputError
 from ..evaluate import evaluate
-from ._options import add_common, emit, load_inputs, parse_days
+from ..presentation.order import for_party
+from ..presentation.phrases import phrase
+from ._options import add_command, add_common, add_format, add_party, days_type, emit, load_inputs
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -28,33 +30,31 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         comparison = compare_interpretations(agreement, facts, args.as_of, dict(args.settings), args.horizon)
         emit(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
-    elif args.format == "json":
-        emit(report.to_json())
+        return 1 if report.unremedied_breaches() else 0
+    shown = for_party(report, args.party)
+    if args.format == "json":
+        emit(shown.to_json())
     elif args.format == "csv":
         from ..presentation.csv_export import report_csv
 
-        emit(report_csv(report, args.lang))
+        emit(report_csv(shown, args.lang))
     else:
         from ..presentation.text_report import render_text
 
-        emit(render_text(report, agreement, args.lang))
-    return 1 if report.unremedied_breaches() else 0
+        emit(render_text(report, agreement, args.lang, args.party))
+    # With --party the exit status is about that party's own and the joint breaches, as the output is.
+    return 1 if shown.unremedied_breaches() else 0
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``check`` to the command's subparsers."""
-    check = sub.add_parser("check", help="evaluate a facts file on a day")
-    add_common(check)
-    check.add_argument(
-        "--format",
-        choices=("text", "json", "csv"),
-        default="text",
-        help="text (default), json, or csv (one row per finding; ';', UTF-8 with BOM, decimal comma in Swedish)",
-    )
-    check.add_argument("--horizon", type=parse_days, metavar="DAYS", help="days ahead for upcoming actions (default I13)")
-    check.add_argument(
-        "--compare-interpretations",
-        action="store_true",
-        help="list the findings that differ under each alternative reading of I1–I16 (exit code as for check)",
-    )
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
+    """Add ``check`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
+    shown = lang or "sv"
+    check = add_command(sub, "check", shown, "help.check", "help.check.description")
+    add_common(check, shown)
+    add_format(check, shown, csv=True)
+    check.add_argument("--horizon", type=days_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.horizon", shown))
+    # The comparison lists findings for both parties: asking for one party's view of it is refused, not ignored.
+    either = check.add_mutually_exclusive_group()
+    add_party(either, shown)
+    either.add_argument("--compare-interpretations", action="store_true", help=phrase("help.compare", shown))
     check.set_defaults(run=cmd_check)

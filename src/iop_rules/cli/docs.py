@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .._types import InputError, printable
 from ..agreement import load_agreement
-from ._options import emit, write_atomically
+from ..presentation.phrases import phrase
+from ._options import add_command, add_lang, emit, write_atomically
 
 
 def write_docs(out: Path, files: dict[str, str]) -> list[str]:
@@ -49,23 +50,20 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if args.check:
         stale = stale_files(out, files)
         for relative in stale:
-            emit(f"stale: {out / relative}\n")
+            emit(phrase("docs.stale", args.lang, path=out / relative) + "\n")
         return 1 if stale else 0
     for relative in write_docs(out, files):
-        emit(f"wrote {out / relative}\n")
+        emit(phrase("docs.wrote", args.lang, path=out / relative) + "\n")
     return 0
 
 
-def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", default="docs", metavar="DIR", help="directory to write into (default docs)")
-    parser.add_argument("--agreement", metavar="FILE", help="agreement file (default: the bundled agreement.toml)")
-    parser.add_argument("--scenarios", metavar="DIR", help="scenario directory (default tests/scenarios)")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when docs are stale")
-    parser.add_argument("--lang", choices=("sv", "en"), default="en", help="language of error messages")
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``docs`` to the command's subparsers."""
-    parser = sub.add_parser("docs", help="regenerate the documentation in docs/")
-    _add_arguments(parser)
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
+    """Add ``docs`` to the command's subparsers, its help in ``lang`` (default English: the docs are English)."""
+    shown = lang or "en"
+    parser = add_command(sub, "docs", shown, "help.docs", listed_in=lang or "sv")
+    parser.add_argument("--out", default="docs", metavar=phrase("metavar.dir", shown), help=phrase("help.out", shown))
+    parser.add_argument("--agreement", metavar=phrase("metavar.file", shown), help=phrase("help.agreement", shown))
+    parser.add_argument("--scenarios", metavar=phrase("metavar.dir", shown), help=phrase("help.scenarios", shown))
+    parser.add_argument("--check", action="store_true", help=phrase("help.docs_check", shown))
+    add_lang(parser, lang, default="en")
     parser.set_defaults(run=cmd_docs)

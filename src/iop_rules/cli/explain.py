@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import argparse
 
-from ._options import add_common, emit, load_inputs
+from ..presentation.phrases import phrase
+from ._options import add_command, add_common, add_format, emit, load_inputs
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -24,10 +25,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``explain`` to the command's subparsers."""
-    parser = sub.add_parser("explain", help="explain how one finding came about")
-    add_common(parser)
-    parser.add_argument("finding_id", metavar="FINDING-ID", help="the finding's id, e.g. mid-term-evaluation")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
+    """Add ``explain`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
+    shown = lang or "sv"
+    parser = add_command(sub, "explain", shown, "help.explain")
+    add_common(parser, shown)
+    parser.add_argument("finding_id", metavar=phrase("metavar.finding", shown), help=phrase("help.finding_id", shown))
+    add_format(parser, shown)
     parser.set_defaults(run=cmd_explain)

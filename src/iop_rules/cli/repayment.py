@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 
 from ..context import context_for
+from ..presentation.phrases import phrase
 from ..presentation.repayment_text import render_json, render_text
 from ..repayment import RepaymentAssessment, assess_all, assess_repayment
-from ._options import emit, load_inputs, parse_day
+from ._options import add_command, add_format, add_lang, day_type, emit, load_inputs
 
 
 def cmd_repayment(args: argparse.Namespace) -> int:
@@ -34,19 +35,15 @@ def cmd_repayment(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``repayment`` subcommand."""
-    parser = sub.add_parser("repayment", help="§8 repayment assessment of misuse cases")
-    parser.add_argument("facts", metavar="FACTS", help="facts file (.toml or .json)")
-    parser.add_argument("--case", metavar="ID", help="the misuse case's id (default: every case known on the day)")
-    parser.add_argument("--as-of", type=parse_day, metavar="DATE", help="assessment day (default: the facts' as_of, else today)")
-    parser.add_argument(
-        "--format",
-        choices=("text", "json", "csv"),
-        default="text",
-        help="text (default), json, or csv (one row per case; ';', UTF-8 with BOM, decimal comma in Swedish)",
-    )
-    parser.add_argument("--agreement", metavar="FILE", help="agreement file (default: the bundled agreement.toml)")
-    parser.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of messages (default sv)")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
+    """Add the ``repayment`` subcommand, its help in ``lang`` (default Swedish)."""
+    shown = lang or "sv"
+    parser = add_command(sub, "repayment", shown, "help.repayment")
+    parser.add_argument("facts", metavar=phrase("metavar.facts", shown), help=phrase("help.facts", shown))
+    parser.add_argument("--case", metavar="ID", help=phrase("help.case", shown))
+    parser.add_argument("--as-of", type=day_type(shown), metavar=phrase("metavar.date", shown), help=phrase("help.repayment_as_of", shown))
+    add_format(parser, shown, csv=True)
+    parser.add_argument("--agreement", metavar=phrase("metavar.file", shown), help=phrase("help.agreement", shown))
+    add_lang(parser, shown)
     # The assessment rests on no interpretation setting; load_inputs still expects the attribute.
     parser.set_defaults(run=cmd_repayment, settings=[])

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .. import __version__
 from .._types import InputError
-from ._options import add_common, emit, load_inputs, parse_days, write_atomically
+from ..presentation.phrases import phrase
+from ._options import add_command, add_common, add_party, days_type, emit, load_inputs, write_atomically
 
 
 def check_output(option: str, out: Path, suffixes: tuple[str, ...]) -> None:
@@ -67,11 +68,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``report`` to the command's subparsers."""
-    parser = sub.add_parser("report", help="write the report as one self-contained HTML page")
-    add_common(parser)
-    parser.add_argument("--html", required=True, metavar="FILE", help="the .html file to write, or - for standard output")
-    parser.add_argument("--party", choices=("city", "fa"), help="show only what concerns this party (and both)")
-    parser.add_argument("--horizon", type=parse_days, metavar="DAYS", help="days ahead for upcoming actions (default I13)")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
+    """Add ``report`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
+    shown = lang or "sv"
+    parser = add_command(sub, "report", shown, "help.report")
+    add_common(parser, shown)
+    parser.add_argument("--html", required=True, metavar=phrase("metavar.file", shown), help=phrase("help.html", shown))
+    add_party(parser, shown)
+    parser.add_argument("--horizon", type=days_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.horizon", shown))
     parser.set_defaults(run=cmd_report)

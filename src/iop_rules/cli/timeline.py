@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .._types import InputError
-from ._options import add_common, emit, load_inputs, parse_day
+from ..presentation.phrases import phrase
+from ._options import add_command, add_common, add_format, day_type, emit, input_error, load_inputs
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -20,10 +20,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from ..timeline import timeline
 
     if args.end < args.start:
-        raise InputError(
-            f"--to {args.end.isoformat()} ligger före --from {args.start.isoformat()}",
-            f"--to {args.end.isoformat()} is before --from {args.start.isoformat()}",
-        )
+        raise input_error("timeline.reversed", end=args.end.isoformat(), start=args.start.isoformat())
     agreement, facts = load_inputs(args)
     changes = timeline(agreement, facts, args.start, args.end, settings=dict(args.settings))
     if args.format == "json":
@@ -33,11 +30,13 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    """Add ``timeline`` to the command's subparsers."""
-    history = sub.add_parser("timeline", help="every status change between two days")
-    add_common(history, as_of=False)
-    history.add_argument("--from", dest="start", type=parse_day, required=True, metavar="DATE", help="first day")
-    history.add_argument("--to", dest="end", type=parse_day, required=True, metavar="DATE", help="last day")
-    history.add_argument("--format", choices=("text", "json"), default="text")
+def register(sub: Any, lang: str | None) -> None:
+    """Add ``timeline`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
+    shown = lang or "sv"
+    history = add_command(sub, "timeline", shown, "help.timeline")
+    add_common(history, shown, as_of=False)
+    day = day_type(shown)
+    history.add_argument("--from", dest="start", type=day, required=True, metavar=phrase("metavar.date", shown), help=phrase("help.from", shown))
+    history.add_argument("--to", dest="end", type=day, required=True, metavar=phrase("metavar.date", shown), help=phrase("help.to", shown))
+    add_format(history, shown)
     history.set_defaults(run=cmd_timeline)

@@ -1,56 +1,155 @@
-"""The report as a person reads it: the agreement's standing, breaches, upcoming actions, obligations, notes."""
+"""The report as a person reads it, in the order people act: the agreement's standing (and the §4 cutoff while it
+is open), breaches not remedied, upcoming actions by due date, rights, cured breaches, every obligation by section
+and year, notes, and the interpretations it rests on. The order is ``order.arrange``'s."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
 
-from .._types import format_sek
+from .._types import PartyKey, format_sek
 from ..agreement import Agreement
 from ..report import Finding, Report
-from .labels import HEADINGS, PARTY_LABEL, STATUS_LABEL, pick
+from .labels import PARTY_LABEL, STATUS_LABEL, pick
+from .order import ArrangedReport, arrange
+from .phrases import SECTION_TITLE_EN, days_left, join_words, phrase
 
 
-def _finding_lines(finding: Finding, report: Report, lang: str, quote: bool) -> list[str]:
-    status = pick(STATUS_LABEL[finding.status], lang)
+def deadline_text(finding: Finding, as_of: dt.date, lang: str) -> str:
+    """A finding's deadline as the report writes it: "senast 2026-12-10 (10 dagar kvar)", with "1 dag kvar" and
+    "sista dagen i dag" on the last days; the days left only while the duty is still to do; "" without a
+    deadline. Shared with the other renderers (HTML, calendar) so that they say it the same way."""
+    if finding.due is None:
+        return ""
+    text = phrase("due.by", lang, day=finding.due.isoformat())
+    left = finding.days_left(as_of)
+    if left is not None and left >= 0 and finding.status in ("due", "pending"):
+        text += f" ({days_left(left, lang)})"
+    return text
+
+
+def _finding_lines(
+    finding: Finding,
+    report: Report,
+    lang: str,
+    *,
+    quote: bool,
+    severity: bool = False,
+    cured: bool = False,
+) -> list[str]:
     party = pick(PARTY_LABEL[finding.party], lang)
+    status = pick(STATUS_LABEL[finding.status], lang)
     head = f"  • §{finding.section:<3} {party:<16} {status}"
-    if finding.due is not None:
-        left = finding.days_left(report.as_of)
-        assert left is not None
-        if lang == "sv":
-            when = f"senast {finding.due.isoformat()}" + (f" ({left} dagar kvar)" if left >= 0 and finding.status in ("due", "pending") else "")
-        else:
-            when = f"by {finding.due.isoformat()}" + (f" ({left} days left)" if left >= 0 and finding.status in ("due", "pending") else "")
-        head += f" — {when}"
+    extras = [e for e in (deadline_text(finding, report.as_of, lang),) if e]
+    if cured:
+        extras.append(phrase("mark.cured", lang))
     if finding.amount is not None:
-        head += f" — {format_sek(finding.amount, lang)}"
+        extras.append(format_sek(finding.amount, lang))
+    if severity:
+        extras.append(phrase("severity", lang, severity=phrase(f"severity.{finding.severity}", lang)))
+    if extras:
+        head += " — " + " — ".join(extras)
     lines = [head, f"    {finding.message.get(lang)}", f"    [{finding.id}]"]
     if quote:
-        lines.append(f"    Avtalet: ”{finding.quote}”" if lang == "sv" else f"    Agreement: “{finding.quote}”")
+        lines.append("    " + phrase("quote", lang, quote=finding.quote))
     return lines
 
 
-def render_text(report: Report, agreement: Agreement, lang: str) -> str:
-    """The report as a person reads it: breaches, then upcoming actions, then obligations, then notes."""
-    title = agreement.agreement.short_name
+def _list(
+    key: str,
+    findings: tuple[Finding, ...],
+    report: Report,
+    lang: str,
+    *,
+    quote: bool,
+    severity: bool = False,
+    cured: bool = False,
+) -> list[str]:
+    lines = [f"{phrase(key, lang)} ({len(findings)})"]
+    if not findings:
+        lines.append("  " + phrase("list.none", lang))
+    for finding in findings:
+        lines.extend(_finding_lines(finding, report, lang, quote=quote, severity=severity, cured=cured))
+    lines.append("")
+    return lines
+
+
+def section_title(section: str, agreement: Agreement, lang: str) -> str:
+    """A section's heading: the agreement's own in Swedish, its translation in English."""
+    if lang == "sv":
+        known = agreement.sections.get(section)
+        return known.title if known is not None else ""
+    return SECTION_TITLE_EN.get(section, "")
+
+
+def _obligation_lines(arranged: ArrangedReport, agreement: Agreement, lang: str) -> list[str]:
+    report = arranged.report
+    count = sum(len(p.findings) for g in arranged.obligations for p in g.periods)
+    lines = [f"{phrase('heading.obligations', lang)} ({count})"]
+    if not arranged.obligations:
+        lines.append("  " + phrase("list.none", lang))
+    for group in arranged.obligations:
+        lines.append(f"  §{group.section} {section_title(group.section, agreement, lang)}".rstrip())
+        for period in group.periods:
+            label = phrase("period.none", lang) if period.year is None else phrase("period.year", lang, year=period.year)
+            lines.append(f"   {label}")
+            for finding in period.findings:
+                lines.extend("  " + line for line in _finding_lines(finding, report, lang, quote=False))
+    lines.append("")
+    return lines
+
+
+def _header(arranged: ArrangedReport, agreement: Agreement, lang: str) -> list[str]:
+    report = arranged.report
     lines = [
-        f"{title}: läge per {report.as_of.isoformat()}" if lang == "sv" else f"{title}: position as of {report.as_of.isoformat()}",
+        phrase("report.title", lang, name=agreement.agreement.short_name, day=report.as_of.isoformat()),
         report.agreement.message.get(lang),
-        "",
     ]
-    sections: list[tuple[str, Sequence[Finding], bool]] = [
-        ("breaches", report.breaches, True),
-        ("upcoming", report.upcoming, True),
-        ("obligations", report.obligations, False),
-        ("notes", report.notes, False),
+    if arranged.cutoff is not None:
+        cutoff = arranged.cutoff
+        lines.append(
+            phrase(
+                "report.cutoff",
+                lang,
+                cutoff=cutoff.cutoff.isoformat(),
+                years=join_words(cutoff.years, lang),
+                left=days_left(cutoff.days_left, lang),
+            )
+        )
+    if arranged.party is not None:
+        lines.append(phrase(f"report.selection.{arranged.party}", lang))
+    lines.append("")
+    return lines
+
+
+def _settings_lines(report: Report, agreement: Agreement, lang: str) -> list[str]:
+    # Setting ids and values are code: the report names a changed reading by its question, in words.
+    changed = [
+        (key, value)
+        for key, value in report.settings.items()
+        if key in agreement.interpretations and agreement.interpretations[key].default != value
     ]
-    for key, findings, quote in sections:
-        lines.append(f"{pick(HEADINGS[key], lang)} ({len(findings)})")
-        if not findings:
-            lines.append("  (inga)" if lang == "sv" else "  (none)")
-        for finding in findings:
-            lines.extend(_finding_lines(finding, report, lang, quote))
-        lines.append("")
-    settings = ", ".join(f"{k}={v}" for k, v in report.settings.items())
-    lines.append(("Tolkningar: " if lang == "sv" else "Interpretations: ") + settings)
+    if not changed:
+        return [phrase("settings.default", lang)]
+    lines = [phrase("settings.changed", lang)]
+    for key, value in changed:
+        entry = agreement.interpretations[key]
+        question = entry.question_sv if lang == "sv" else entry.question
+        reading = entry.readings.get(str(value), str(value))
+        lines.append("  " + phrase("settings.changed_line", lang, question=question, reading=reading))
+    return lines
+
+
+def render_text(report: Report, agreement: Agreement, lang: str, party: PartyKey | None = None) -> str:
+    """The report as a person reads it, in the order people act (``order.arrange``); with ``party``, only what
+    concerns that party (its own and the joint findings)."""
+    arranged = arrange(report, agreement, party)
+    shown = arranged.report
+    lines = _header(arranged, agreement, lang)
+    lines += _list("heading.open_breaches", arranged.open_breaches, shown, lang, quote=True)
+    lines += _list("heading.actions", arranged.actions, shown, lang, quote=True, severity=True)
+    lines += _list("heading.rights", arranged.rights, shown, lang, quote=True)
+    lines += _list("heading.cured_breaches", arranged.cured_breaches, shown, lang, quote=True, cured=True)
+    lines += _obligation_lines(arranged, agreement, lang)
+    lines += _list("heading.notes", arranged.notes, shown, lang, quote=False)
+    lines += _settings_lines(report, agreement, lang)
     return "\n".join(lines) + "\n"
