@@ -180,6 +180,19 @@ def test_calendar_writes_no_file_on_bad_input(case: Case, tmp_path: Path, capsys
 
 
 @pytest.mark.parametrize("case", ALL, ids=lambda c: c.name)
+def test_the_html_report_writes_no_file_on_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = case.materialise(tmp_path)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "report.html"
+    code, out, err = _run_main(capsys, ["report", *case.arguments(path, tmp_path), "--html", str(target), "--lang", "en"])
+    assert code == 2
+    assert out == ""
+    _check_message(case, err, "en")
+    assert list(out_dir.iterdir()) == [], "nothing may be written, not even a temporary file"
+
+
+@pytest.mark.parametrize("case", ALL, ids=lambda c: c.name)
 def test_timeline_refuses_the_same_way(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = case.materialise(tmp_path)
     argv = ["timeline", *case.arguments(path, tmp_path), "--from", "2026-01-01", "--to", "2026-12-31", "--lang", "en"]

@@ -17,7 +17,7 @@ from iop_rules.cli._options import requested_lang, translate_argparse
 
 from .conftest import EXAMPLE
 
-COMMANDS = ("check", "repayment", "explain", "docs", "timeline", "calendar")
+COMMANDS = ("check", "report", "repayment", "explain", "docs", "timeline", "calendar", "workbook", "convert")
 ENGLISH_ARGPARSE = ("usage:", "options:", "positional arguments", "show this help", "error:", "invalid choice", "required")
 
 

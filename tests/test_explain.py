@@ -150,3 +150,22 @@ def test_every_finding_of_the_example_can_be_explained(agreement: Agreement, exa
         assert explanation.status_reason.sv and explanation.status_reason.en
         text = render_explanation(explanation, "sv")
         assert found.quote in text
+
+
+@pytest.mark.parametrize(
+    ("finding_id", "start", "due"),
+    [
+        ("working-group/2026-autumn", "2026-07-01", "2026-12-31"),
+        ("follow-up/2027", "2027-01-01", "2027-12-31"),
+        ("steering-group/2027-spring", "2027-01-01", "2027-07-14"),
+        ("statistics/stat-req-2026-11", "2026-11-10", "2026-12-10"),
+        ("grant-payment/2026", "2026-01-01", "2026-02-02"),
+        ("annual-account/2025", "2026-01-01", "2026-03-31"),
+        ("mid-term-evaluation", None, "2026-10-31"),
+        ("joint-plan", None, None),
+    ],
+)
+def test_the_period_a_duty_covers(agreement: Agreement, example: object, finding_id: str, start: str | None, due: str | None) -> None:
+    explanation = explain(agreement, example, finding_id, as_of=day("2026-11-30"))  # type: ignore[arg-type]
+    assert explanation.period_start == (None if start is None else day(start))
+    assert explanation.finding.due == (None if due is None else day(due))

@@ -23,6 +23,8 @@ LAYER_OF = {
     "iop_rules._types": "models",
     "iop_rules._io": "models",
     "iop_rules.catalogue": "models",
+    "iop_rules._workbook": "models",
+    "iop_rules._workbook_words": "models",
     "iop_rules._docstrings": "models",
     "iop_rules._holidays_se": "evaluation",
     "iop_rules.agreement": "models",

@@ -38,3 +38,8 @@ def field_docstrings(schema: dict[str, Any], model: type[Any]) -> None:
         key = field.alias or name
         if key in properties and name in docs and "description" not in properties[key]:
             properties[key]["description"] = docs[name]
+
+
+def docstrings(model: type[BaseModel]) -> dict[str, str]:
+    """Each field's docstring by field name (the facts workbook's column descriptions are these too)."""
+    return _docstrings(model)

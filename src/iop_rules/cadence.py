@@ -283,6 +283,7 @@ def cadence_candidate(
         describe=describe,
         due=req.due,
         done=done,
+        period_start=req.covered.start if req.covered is not None else req.span.period.start,
         discharged=req.discharged,
         evidence=tuple(evidence),
         settings=tuple(sorted(set(settings) | set(req.settings))),

@@ -228,6 +228,9 @@ class Candidate:
     due: dt.date | None = None
     done: dt.date | None = None
     """The day the duty was done (fulfilled), if it was."""
+    period_start: dt.date | None = None
+    """The first day of the period the duty is counted in or arises from (a term, a year, a request's day), when
+    it has one; with ``due`` it is the stretch of the term the duty covers (the HTML report's timeline draws it)."""
     discharged: bool = False
     assess: bool = False
     """A person must decide before the duty's outcome is known."""

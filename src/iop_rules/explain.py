@@ -58,6 +58,9 @@ class Explanation(BaseModel):
     """The last day of the horizon."""
     section_title: str
     """The Swedish title of the section the finding rests on."""
+    period_start: Day | None = None
+    """The first day of the period the duty is counted in or arises from (a term, a year, a request's day), or
+    null when it has none; the duty covers ``period_start`` to its ``due`` day."""
     agreement: AgreementStatus
     """The agreement's standing on the evaluation day (its last day discharges later duties)."""
     steps: tuple[Text, ...]
@@ -167,6 +170,7 @@ def explain(
         horizon_days=ctx.horizon_days,
         horizon_end=ctx.horizon_end,
         section_title=agreement.sections[finding.section].title,
+        period_start=candidate.period_start,
         agreement=report.agreement,
         steps=steps,
         status_reason=_status_reason(candidate, finding, ctx),

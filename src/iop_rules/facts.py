@@ -524,13 +524,23 @@ class Facts(BaseModel):
 
 
 def load_facts(path: str | Path) -> Facts:
-    """Load and validate a facts file (``.toml`` or ``.json``).
+    """Load and validate a facts file (``.toml``, ``.json`` or an ``.xlsx`` workbook).
 
-    Raises InputError naming the field, the value and what was expected.
+    Raises InputError naming the field, the value and what was expected (for a workbook: the sheet, the row and
+    the column, one line per error).
     """
     from .agreement import validate_document
 
     source = Path(path)
+    if source.suffix.lower() not in (".toml", ".json", ".xlsx"):
+        raise InputError(
+            f"{source}: filändelsen {source.suffix.lower()!r} känns inte igen; förväntade .toml, .json eller .xlsx",
+            f"{source}: file extension {source.suffix.lower()!r} not recognised; expected .toml, .json or .xlsx",
+        )
+    if source.suffix.lower() == ".xlsx":
+        from ._workbook import read_workbook
+
+        return read_workbook(source, Facts)
     data = read_document(source, what="facts")
     facts: Facts = validate_document(Facts, data, source)
     return facts

@@ -88,3 +88,8 @@ def fixed(message: Msg) -> Callable[[str], Msg]:
         return message
 
     return describe
+
+
+def days(n: int, lang: str) -> str:
+    """A count of days in words in one language ("1 dag", "3 days"), from the catalogue."""
+    return day_count(n).render(lang)

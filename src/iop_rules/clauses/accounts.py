@@ -64,6 +64,8 @@ def annual_account(ctx: Context, year: int) -> Candidate:
         describe=describe,
         due=due,
         done=done,
+        # The account is of a whole grant year, so it can be given from the day after that year.
+        period_start=dt.date(year + 1, 1, 1),
         discharged=ctx.is_discharged(due, survives=True),
         evidence=(
             *(Evidence(fact="grant_payments", id=p.id, date=p.date, detail=f"grant_year {year}") for p in payments),

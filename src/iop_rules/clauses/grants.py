@@ -110,6 +110,7 @@ def grant_payment(ctx: Context, year: int, owed: Decimal, source: str) -> list[C
             describe=describe,
             due=due,
             done=done,
+            period_start=dt.date(year, 1, 1),
             discharged=discharged,
             evidence=tuple(evidence),
             amount=None if done is not None or discharged else missing,

@@ -84,6 +84,7 @@ def request_duty(ctx: Context, request: StatisticsRequest) -> Candidate:
         describe=describe,
         due=due,
         done=done,
+        period_start=request.date,
         discharged=ctx.is_discharged(due),
         evidence=(
             Evidence(fact="statistics_requests", id=request.id, date=request.date),

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from .._types import InputError
 from ..presentation.phrases import phrase
-from . import calendar, check, docs, explain, repayment, timeline
+from . import calendar, check, convert, docs, explain, repayment, report, timeline, workbook
 from ._options import LANGS, LocalizedParser, requested_lang, silence_stdout
 
 
@@ -59,7 +59,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", required=True, title=phrase("cli.commands", shown), metavar=phrase("cli.command", shown)
     )
-    for module in (check, repayment, explain, docs, timeline, calendar):
+    for module in (check, report, repayment, explain, docs, timeline, calendar, workbook, convert):
         module.register(sub, lang)
     return parser
 
@@ -87,7 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except InputError as error:
-        sys.stderr.write(f"iop-rules: {error.message(lang)}\n")
+        # One line per error (a workbook reports every bad cell), each marked as the command's.
+        for line in error.message(lang).splitlines() or [""]:
+            sys.stderr.write(f"iop-rules: {line}\n")
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         # Raised outside emit() (a renderer flushing on its own): the status is lost, so say it is not a result.

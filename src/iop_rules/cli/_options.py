@@ -210,6 +210,25 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write a binary file (a workbook) whole or not at all, as ``write_atomically``."""
+    directory = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only the commands that write a file need it
+
+    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            # mkstemp makes the file private; a workbook is a document to share, so it gets the usual mode.
+            mask = os.umask(0)
+            os.umask(mask)
+            os.fchmod(handle.fileno(), 0o666 & ~mask)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 def add_lang(parser: argparse.ArgumentParser, lang: str | None, default: str = "sv") -> None:
     """``--lang``: the language of the output, the help and the errors."""
     parser.add_argument(
@@ -217,9 +236,10 @@ def add_lang(parser: argparse.ArgumentParser, lang: str | None, default: str = "
     )
 
 
-def add_format(parser: argparse.ArgumentParser, lang: str) -> None:
-    """``--format text|json``."""
-    parser.add_argument("--format", choices=("text", "json"), default="text", help=phrase("help.format", lang))
+def add_format(parser: argparse.ArgumentParser, lang: str, *, csv: bool = False) -> None:
+    """``--format text|json`` (and ``csv`` where a command has it)."""
+    choices = ("text", "json", "csv") if csv else ("text", "json")
+    parser.add_argument("--format", choices=choices, default="text", help=phrase("help.format_csv" if csv else "help.format", lang))
 
 
 def add_party(parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup, lang: str) -> None:

@@ -1,7 +1,9 @@
-"""``iop-rules calendar``: the actions ahead in an iCalendar file, written whole or not at all.
+"""``iop-rules calendar``: the duties still to do, and the §4 cutoff, in an iCalendar file written whole or not at
+all, or to standard output with ``--ics -``. Regenerated daily, the file changes only when the facts do, so a
+calendar program that subscribes to it reminds people without anyone running a command.
 
-    iop-rules calendar FACTS --ics FILE [--as-of DATE] [--horizon DAYS] [--party city|fa] [--agreement FILE] [--lang sv|en]
-                       [--set ID=VALUE]
+    iop-rules calendar FACTS --ics FILE|- [--as-of DATE] [--horizon DAYS] [--remind DAYS,DAYS…] [--party city|fa]
+                       [--agreement FILE] [--lang sv|en] [--set ID=VALUE]
 
 Exit codes: 0 done, 2 bad input (a message, no traceback; no file written).
 """
@@ -15,25 +17,34 @@ from typing import Any
 from ..evaluate import evaluate
 from ..presentation.order import for_party
 from ..presentation.phrases import phrase
-from ._options import add_command, add_common, add_party, days_type, input_error, load_inputs, write_atomically
+from ._options import add_command, add_common, add_party, days_type, load_inputs
+from .report import check_output, write_output
+
+
+def parse_reminders(text: str) -> tuple[int, ...]:
+    """Days before a deadline for the reminders, ``14,3``; ``none`` for no reminder."""
+    if text.strip().lower() in ("none", "ingen"):
+        return ()
+    parts = [part.strip() for part in text.split(",")]
+    if not all(part.isdigit() and int(part) <= 365 for part in parts):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: förväntade dagar 0–365 åtskilda av komma, t.ex. 14,3, eller none"
+            f" / expected days 0–365 separated by commas, e.g. 14,3, or none"
+        )
+    return tuple(sorted({int(part) for part in parts}, reverse=True))
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    """``iop-rules calendar``: write the upcoming actions to an iCalendar file."""
-    from ..presentation.calendar import render_calendar  # icalendar: imported only by this command
+    """``iop-rules calendar``: write the duties still to do to an iCalendar file."""
+    from ..presentation.calendar import DEFAULT_REMINDERS, render_calendar  # icalendar: only this command
 
+    if args.ics != "-":
+        check_output("--ics", Path(args.ics), (".ics",))
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
-    out: Path = args.ics
-    path = repr(str(out))
-    if out.suffix.lower() != ".ics":
-        raise input_error("calendar.not_ics", path=path)
-    if not out.parent.is_dir():
-        raise input_error("calendar.no_dir", path=path, dir=repr(str(out.parent)))
-    try:
-        write_atomically(out, render_calendar(for_party(report, args.party), agreement, args.lang))
-    except OSError as error:
-        raise input_error("calendar.unwritable", path=path, reason=error.strerror) from None
+    reminders = DEFAULT_REMINDERS if args.remind is None else args.remind
+    text = render_calendar(for_party(report, args.party), agreement, args.lang, horizon_days=args.horizon, reminders=reminders)
+    write_output("--ics", args.ics, text)
     return 0
 
 
@@ -42,7 +53,10 @@ def register(sub: Any, lang: str | None) -> None:
     shown = lang or "sv"
     ahead = add_command(sub, "calendar", shown, "help.calendar")
     add_common(ahead, shown)
-    ahead.add_argument("--ics", type=Path, required=True, metavar=phrase("metavar.file", shown), help=phrase("help.ics", shown))
-    ahead.add_argument("--horizon", type=days_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.horizon", shown))
+    ahead.add_argument("--ics", required=True, metavar=phrase("metavar.file", shown), help=phrase("help.ics_any", shown))
+    ahead.add_argument(
+        "--horizon", type=days_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.calendar_horizon", shown)
+    )
+    ahead.add_argument("--remind", type=parse_reminders, metavar=phrase("metavar.days", shown), help=phrase("help.remind", shown))
     add_party(ahead, shown)
     ahead.set_defaults(run=cmd_calendar)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 
+from .._types import InputError
 from ..evaluate import evaluate
 from ..presentation.order import for_party
 from ..presentation.phrases import phrase
@@ -17,6 +18,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``iop-rules check``: evaluate the facts and print the report."""
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
+    if args.compare_interpretations and args.format == "csv":
+        raise InputError(
+            "--format csv: jämförelsen av tolkningar finns som text eller json",
+            "--format csv: the comparison of readings is given as text or json",
+        )
     if args.compare_interpretations:
         # Imported when used: a command starts without the modules it does not run.
         from ..compare import compare_interpretations
@@ -28,6 +34,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     shown = for_party(report, args.party)
     if args.format == "json":
         emit(shown.to_json())
+    elif args.format == "csv":
+        from ..presentation.csv_export import report_csv
+
+        emit(report_csv(shown, args.lang))
     else:
         from ..presentation.text_report import render_text
 
@@ -41,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
     shown = lang or "sv"
     check = add_command(sub, "check", shown, "help.check", "help.check.description")
     add_common(check, shown)
-    add_format(check, shown)
+    add_format(check, shown, csv=True)
     check.add_argument("--horizon", type=days_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.horizon", shown))
     # The comparison lists findings for both parties: asking for one party's view of it is refused, not ignored.
     either = check.add_mutually_exclusive_group()

@@ -1,6 +1,6 @@
 """``iop-rules repayment``: the §8 repayment assessment of misuse cases, for finance and for scripts.
 
-    iop-rules repayment FACTS [--case ID] [--as-of DATE] [--format text|json] [--agreement FILE] [--lang sv|en]
+    iop-rules repayment FACTS [--case ID] [--as-of DATE] [--format text|json|csv] [--agreement FILE] [--lang sv|en]
 
 Without ``--case`` every misuse case known on the day is assessed. Exit codes: 0 assessed, 2 bad input (a message,
 no traceback), as for ``check``.
@@ -24,7 +24,14 @@ def cmd_repayment(args: argparse.Namespace) -> int:
         assessments: tuple[RepaymentAssessment, ...] = (assess_repayment(agreement, facts, args.case, args.as_of),)
     else:
         assessments = assess_all(context_for(agreement, facts, args.as_of))
-    emit(render_json(assessments) if args.format == "json" else render_text(assessments, args.lang))
+    if args.format == "json":
+        emit(render_json(assessments))
+    elif args.format == "csv":
+        from ..presentation.csv_export import repayment_csv
+
+        emit(repayment_csv(assessments, args.lang))
+    else:
+        emit(render_text(assessments, args.lang))
     return 0
 
 
@@ -35,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
     parser.add_argument("facts", metavar=phrase("metavar.facts", shown), help=phrase("help.facts", shown))
     parser.add_argument("--case", metavar="ID", help=phrase("help.case", shown))
     parser.add_argument("--as-of", type=day_type(shown), metavar=phrase("metavar.date", shown), help=phrase("help.repayment_as_of", shown))
-    add_format(parser, shown)
+    add_format(parser, shown, csv=True)
     parser.add_argument("--agreement", metavar=phrase("metavar.file", shown), help=phrase("help.agreement", shown))
     add_lang(parser, shown)
     # The assessment rests on no interpretation setting; load_inputs still expects the attribute.
