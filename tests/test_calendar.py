@@ -110,8 +110,8 @@ def test_sequence_and_last_modified_move_only_when_a_fact_the_duty_rests_on_is_a
 def test_the_party_and_section_in_english(tmp_path: Path) -> None:
     path = _write(tmp_path, "--as-of", "2026-11-30", "--lang", "en")
     texts = [str(e["description"]) for e in _events(path)]
-    assert any("Party: Salvation Army" in t for t in texts)
-    assert any("Party: both" in t for t in texts)
+    assert any("Party: the Salvation Army" in t for t in texts)
+    assert any("Party: both parties" in t for t in texts)
     assert all(t.startswith("Section: §") for t in texts)
 
 

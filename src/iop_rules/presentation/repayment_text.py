@@ -14,6 +14,8 @@ STATUS: dict[str, Msg] = {
     "needs_assessment": msg("repayment.status.needs_assessment"),
     "claimable": msg("repayment.status.claimable"),
 }
+STATUS_LABEL: dict[str, tuple[str, str]] = {k: (render(v, "sv"), render(v, "en")) for k, v in STATUS.items()}
+"""The outcomes as (Swedish, English) pairs, for renderers that pick one (the CSV export)."""
 
 
 def render_text(assessments: tuple[RepaymentAssessment, ...], lang: str) -> str:
