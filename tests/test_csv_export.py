@@ -102,7 +102,7 @@ def test_repayment_csv_has_the_assessments_of_the_json(capsys: pytest.CaptureFix
     for row, assessment in zip(rows[1:], assessments, strict=True):
         assert row[0] == assessment["case_id"]
         assert row[1] == "8"
-        assert row[2] == ("staden" if lang == "sv" else "city")
+        assert row[2] == ("staden" if lang == "sv" else "the city")
         assert statuses[row[3]] == assessment["status"]
         assert row[4] == ""
         assert parse_amount(row[5]) == Decimal(assessment["claimable"])

@@ -70,7 +70,7 @@ def test_english_and_one_partys_view(tmp_path: Path, agreement: Agreement) -> No
     out = tmp_path / "fa.html"
     assert main(["report", str(EXAMPLE), "--as-of", AS_OF, "--html", str(out), "--lang", "en", "--party", "fa"]) == 0
     html = out.read_text(encoding="utf-8")
-    assert '<html lang="en">' in html and "Showing what concerns Salvation Army." in html
+    assert '<html lang="en">' in html and "Showing what concerns the Salvation Army." in html
     report = evaluate(agreement, load_facts(EXAMPLE), as_of=dt.date.fromisoformat(AS_OF))
     shown = re.findall(r'class="mark" data-id="([^"]+)"', html)
     expected = [f.id for f in (*report.obligations, *report.rights) if f.party in ("fa", "both")]
