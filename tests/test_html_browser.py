@@ -174,17 +174,24 @@ def test_the_example_shows_the_late_mid_term_evaluation_the_paid_grant_the_stati
     assert page.locator("svg#timeline text.today-label").text_content() == "i dag 2026-11-30"
 
 
-def test_the_breaches_table_lists_the_reports_breaches_in_order(example_page: Loaded, example_report: Report) -> None:
-    rows = example_page.page.eval_on_selector_all("#t-breaches tbody tr", "els => els.map(e => e.dataset.id)")
-    assert rows == [f.id for f in example_report.breaches]
-    assert len(rows) == 6
+def test_the_breaches_tables_list_the_reports_breaches_in_the_text_reports_order(
+    example_page: Loaded, example_report: Report
+) -> None:
+    # As the text report: breaches not remedied first, by date; cured breaches in a table of their own.
+    page = example_page.page
+    rows = page.eval_on_selector_all("#t-breaches tbody tr", "els => els.map(e => e.dataset.id)")
+    cured = page.eval_on_selector_all("#t-cured tbody tr", "els => els.map(e => e.dataset.id)")
+    by_date = sorted(example_report.breaches, key=lambda f: (f.due is None, f.due or dt.date.max, int(f.section), f.id))
+    assert rows == [f.id for f in by_date if f.status == "violated"]
+    assert cured == [f.id for f in by_date if f.status == "fulfilled_late"]
+    assert sorted(rows + cured) == sorted(f.id for f in example_report.breaches) and len(rows + cured) == 6
 
 
 def test_an_explanation_opens_on_click_without_javascript(example_page: Loaded) -> None:
     page = example_page.page
-    details = page.locator("#t-breaches tbody tr[data-id='mid-term-evaluation'] details")
+    details = page.locator("#t-cured tbody tr[data-id='mid-term-evaluation'] details")
     assert details.get_attribute("open") is None
-    assert not page.locator("#t-breaches tbody tr[data-id='mid-term-evaluation'] details ol").is_visible()
+    assert not page.locator("#t-cured tbody tr[data-id='mid-term-evaluation'] details ol").is_visible()
     details.locator("summary").click()
     assert details.get_attribute("open") is not None
     assert "2026-10-31" in details.locator("ol").inner_text()

@@ -16,18 +16,20 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
+from typing import cast
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
-from .._types import format_sek
+from .._types import PartyKey, format_sek
 from ..agreement import Agreement
 from ..evaluate import evaluate
 from ..explain import Explanation, explain
 from ..facts import Facts
 from ..report import Finding, Report
 from ..timeline import StatusChange, timeline
-from .labels import HEADINGS, PARTY_LABEL, STATUS_LABEL, pick
-from .phrases import phrase
+from .labels import PARTY_LABEL, STATUS_LABEL, pick
+from .order import arrange, open_cutoff
+from .phrases import join_words, phrase
 
 # The timeline's geometry, in SVG user units (the drawing scales to the page's width).
 _WIDTH = 1000
@@ -140,16 +142,24 @@ def _in_party(finding: Finding, party: str | None) -> bool:
     return party is None or finding.party in (party, "both")
 
 
-def report_lists(report: Report, party: str | None = None) -> list[tuple[str, Sequence[Finding]]]:
-    """The report's lists in the text report's order, each holding only what concerns ``party`` (and both)."""
-    lists: list[tuple[str, Sequence[Finding]]] = [
-        ("breaches", report.breaches),
-        ("upcoming", report.upcoming),
-        ("obligations", report.obligations),
-        ("rights", report.rights),
-        ("notes", report.notes),
+def report_lists(report: Report, agreement: Agreement, party: PartyKey | None = None) -> list[tuple[str, str, Sequence[Finding]]]:
+    """The report's lists as the text report orders and names them (``order.arrange``: unremedied breaches by
+    date, upcoming actions by due date, rights that may be exercised, cured breaches, every obligation by section
+    and year, notes), each holding only what concerns ``party`` (and both), as (key, heading id, findings).
+
+    Every right, whatever its status, also gets a list of its own after the obligations, so that each mark of the
+    timeline has an explanation to link to."""
+    arranged = arrange(report, agreement, party)
+    obligations = [f for group in arranged.obligations for period in group.periods for f in period.findings]
+    return [
+        ("breaches", "heading.open_breaches", arranged.open_breaches),
+        ("upcoming", "heading.actions", arranged.actions),
+        ("available", "heading.rights", arranged.rights),
+        ("cured", "heading.cured_breaches", arranged.cured_breaches),
+        ("obligations", "heading.obligations", obligations),
+        ("rights", "html.rights", arranged.report.rights),
+        ("notes", "heading.notes", arranged.notes),
     ]
-    return [(key, [f for f in findings if _in_party(f, party)]) for key, findings in lists]
 
 
 def since_days(changes: Iterable[StatusChange]) -> dict[str, dt.date]:
@@ -281,8 +291,8 @@ def render_page(
     start = min(term.start, report.as_of)
     end = max(term.end, report.agreement.last_day or term.end)
     scale = _Scale(start, end)
-    lists = report_lists(report, party)
-    shown = {f.id: f for _, findings in lists for f in findings if f.kind != "note"}
+    lists = report_lists(report, agreement, cast("PartyKey | None", party))
+    shown = {f.id: f for _, _, findings in lists for f in findings if f.kind != "note"}
     marks_of = [f for f in (*report.obligations, *report.rights) if f.id in shown]
     rows = _rows(report, marks_of, scale, explanations, since_days(changes), lang)
     height = _lay_out(rows) + 8
@@ -293,8 +303,9 @@ def render_page(
     lapsing = 0
     if cutoff is not None and cutoff.due is not None:
         lapsing = sum(1 for f in report.obligations if f.due is not None and f.due > cutoff.due and f.status in ("pending", "due"))
-    headings = {**{key: pick(pair, lang) for key, pair in HEADINGS.items()}, "rights": phrase("html.rights", lang)}
-    tables = [Table(key, headings[key], findings) for key, findings in lists]
+    tables = [Table(key, phrase(heading, lang), findings) for key, heading, findings in lists]
+    notice = open_cutoff(report, agreement)
+    cutoff_years = join_words(notice.years, lang) if notice is not None else ""
     used = sorted({m.finding.status for row in rows for m in row.marks}, key=STATUS_ORDER.index)
     template = _ENV.get_template("report.html.j2")
     html: str = template.render(
@@ -304,6 +315,7 @@ def render_page(
         agreement=agreement,
         title=phrase("html.html_title", lang, name=agreement.agreement.short_name, day=report.as_of.isoformat()),
         cutoff=cutoff,
+        cutoff_years=cutoff_years,
         lapsing=lapsing,
         party=None if party is None else pick(PARTY_LABEL[party], lang),
         width=_WIDTH,
