@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
@@ -148,6 +149,22 @@ def year_key(key: object, low: int = 1900, high: int = 2100) -> int:
     if not low <= year <= high:
         raise ValueError(bilingual(msg("error.year_key.range", key=year, low=low, high=high)))
     return year
+
+
+def year_keyed(value: Any, field: str) -> Any:
+    """A table keyed by year (an amendment's or the agreement's grants) with its keys read by ``year_key``; an
+    error names ``field``. Anything that is not a table is left for the model's own check."""
+    if not isinstance(value, Mapping):
+        return value
+    out: dict[int, Any] = {}
+    for key, amount in value.items():
+        try:
+            year = year_key(key)
+        except ValueError as error:
+            en, _, sv = str(error).partition(SEPARATOR)
+            raise ValueError(bilingual(f"{field} {en}", f"{field}: {sv}")) from None
+        out[year] = amount
+    return out
 
 
 def _plain_text(value: object) -> object:

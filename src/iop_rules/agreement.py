@@ -29,7 +29,7 @@ from ._types import (
     Sek,
     bilingual,
     printable,
-    year_key,
+    year_keyed,
 )
 
 INTERPRETATION_IDS = tuple(f"I{n}" for n in range(1, 17))
@@ -133,17 +133,7 @@ class Grants(BaseModel):
     @field_validator("amounts", mode="before")
     @classmethod
     def _year_keys(cls, value: Any) -> Any:
-        if isinstance(value, Mapping):
-            out: dict[int, Any] = {}
-            for key, amount in value.items():
-                try:
-                    year = year_key(key)
-                except ValueError as error:
-                    en, _, sv = str(error).partition(SEPARATOR)
-                    raise ValueError(bilingual(f"grants.amounts {en}", f"grants.amounts: {sv}")) from None
-                out[year] = amount
-            return out
-        return value
+        return year_keyed(value, "grants.amounts")
 
     @model_validator(mode="after")
     def _valid_day(self) -> Grants:

@@ -15,7 +15,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from ._io import read_document
-from ._types import MODEL_CONFIG, SEPARATOR, Count, Day, Flag, InputError, PartyKey, PlainText, Sek, bilingual, year_key
+from ._types import (
+    MODEL_CONFIG,
+    Count,
+    Day,
+    Flag,
+    InputError,
+    PartyKey,
+    PlainText,
+    Sek,
+    bilingual,
+    year_keyed,
+)
 
 FactId = str
 
@@ -68,17 +79,7 @@ class Amendment(Record):
     @field_validator("grants", mode="before")
     @classmethod
     def _year_keys(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            out: dict[int, Any] = {}
-            for key, amount in value.items():
-                try:
-                    year = year_key(key)
-                except ValueError as error:
-                    en, _, sv = str(error).partition(SEPARATOR)
-                    raise ValueError(bilingual(f"grants {en}", f"grants: {sv}")) from None
-                out[year] = amount
-            return out
-        return value
+        return year_keyed(value, "grants")
 
     @model_validator(mode="after")
     def _signed_after_drawn_up(self) -> Amendment:
