@@ -15,7 +15,7 @@ from functools import cached_property
 from ._types import MAX_DAY, MIN_DAY, InputError, PartyKey, Responsible
 from .agreement import Agreement, Settings
 from .catalogue import Msg, msg
-from .dates import add_months, move_deadline
+from .dates import add_months
 from .engine import EngineFact
 from .facts import Amendment, Evaluation, Facts, TerminationNotice
 from .indexes import FactIndex
@@ -143,10 +143,6 @@ class Context:
         if survives or due is None:
             return False
         return due > self.standing.last_day
-
-    def payment_deadline(self, written: dt.date) -> dt.date:
-        """A deadline to pay or hand something in, moved under I2."""
-        return move_deadline(written, self.settings.I2)
 
     def grant_amount(self, year: int) -> tuple[Decimal, str] | None:
         """The grant owed for a year and where it comes from (``agreement`` or an amendment's id), or None.

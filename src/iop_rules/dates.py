@@ -8,7 +8,6 @@ the package itself for any other year.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -97,11 +96,6 @@ def terms(agreement: Agreement, settings: Settings) -> tuple[Period, ...]:
         out.append(Period(dt.date(year, 1, 1), dt.date(year, 6, 30), f"{year} vår"))
         out.append(Period(dt.date(year, 7, 1), dt.date(year, 12, 31), f"{year} höst"))
     return tuple(p for p in out if p.end >= first and p.start <= last)
-
-
-def last_day_of_month(year: int, month: int) -> dt.date:
-    """The last day of a month."""
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 HOLIDAY: dict[str, Msg] = {

@@ -7,7 +7,7 @@
   a grant is owed even when its deadline falls after the end (the §4 automatic end on 2026-12-31 leaves the
   2026 account due on 2027-03-31).
 - Deadline under I6: ``cadence.account_deadline_month``/``account_deadline_day`` of the next year (31 March), or
-  the grant year's last day; then moved off non-working days under I2 (``ctx.payment_deadline``).
+  the grant year's last day; then moved off non-working days under I2 (``dates.move_deadline_explained``).
 - Done on the day the first account for that grant year was handed in.
 
 Finding id: ``annual-account/{year}``.

@@ -6,7 +6,7 @@ den 31 januari respektive år."
 
 - The amount owed comes from ``agreement.toml`` for the fixed years, and for the renegotiated years (§4) only
   from a valid (§10) compensation amendment (``ctx.grant_amount``); a year with no amount owed has no duty.
-- The deadline is the written day moved under I2 (``ctx.payment_deadline``).
+- The deadline is the written day moved under I2 (``dates.move_deadline_explained``).
 - Several payments for one year add up; the duty is done on the day the sum first reaches the amount owed.
   Short after the deadline: ``violated``, with the missing amount; paid in full after it: ``fulfilled_late``.
 - Overpayment is a note with the excess, never a breach; so is a payment for a year with no grant owed.

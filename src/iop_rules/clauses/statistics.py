@@ -4,7 +4,7 @@
 personer som nåtts av det förebyggande arbetet i internetuppsöket."
 
 - Each recorded request is a duty of fa, due the request's day plus I7 days, moved off non-working days under I2
-  (``ctx.payment_deadline``'s rule: it is a hand-in deadline).
+  (``dates.move_deadline_explained``'s rule: it is a hand-in deadline).
 - A delivery fulfils it only with all three figures — contacts ("antal kontakter"), support talks
   ("stödsamtal") and persons reached ("antal personer som nåtts") — none of them negative. A delivery lacking
   one, or with a negative one, leaves the request open; the finding says what was missing.
