@@ -32,18 +32,34 @@ SRC = ROOT / "src" / "iop_rules"
 PO = {lang: SRC / "locale" / lang / "LC_MESSAGES" / "iop_rules.po" for lang in LANGS}
 
 
+MESSAGE_CALLS = {"msg", "phrase"}
+"""The functions whose first argument is a message id: ``msg`` (a message as a value) and ``phrase`` (the
+presentation layer's fixed text, put in a language at once)."""
+
+TEMPLATE_CALL = re.compile(r"""\bw\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s,]+))""")
+"""A template's call of ``w`` (the fixed text of the HTML report): ``w("html.state")``."""
+
+
 def used_ids(src: Path = SRC) -> tuple[set[str], list[str]]:
-    """The message ids the source passes to ``msg``, and the calls whose id is not a literal (each a fault: the
-    catalogue could not be checked against it)."""
+    """The message ids the source passes to ``msg`` or ``phrase`` (and the templates to ``w``), and the calls
+    whose id is not a literal (each a fault: the catalogue could not be checked against it). A choice among ids
+    is written as a table of ``msg`` literals, so that every id the code can reach is a literal here."""
     ids: set[str] = set()
     faults: list[str] = []
+    for path in sorted(src.rglob("*.j2")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for double, single, other in TEMPLATE_CALL.findall(line):
+                if other:
+                    faults.append(f"{path.relative_to(src)}:{number}")
+                else:
+                    ids.add(double or single)
     for path in sorted(src.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
-            if name != "msg":
+            if name not in MESSAGE_CALLS:
                 continue
             first = node.args[0] if node.args else None
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -103,11 +119,34 @@ def _without(lang: str, message_id: str) -> Catalogue:
     return read_catalogue(lang, buffer.getvalue())
 
 
-def test_a_removed_swedish_entry_is_caught() -> None:
+@pytest.mark.parametrize(
+    "message_id",
+    [
+        "grant.what",  # a clause's message
+        "csv.affected",  # a table of ids (a CSV column)
+        "report.selection.fa",  # a table of ids (the party a report is kept to)
+        "html.row.mid_term",  # a table of ids (a row of the timeline)
+        "html.state",  # a template's fixed text
+        "report.cutoff",  # the text report's fixed text
+        "help.check.description",  # the command line's help
+        "argparse.required",  # argparse's own words, translated
+        "section.title.9",  # a section's heading
+    ],
+)
+def test_a_removed_swedish_entry_is_caught(message_id: str) -> None:
     ids, _ = used_ids()
-    catalogues = {"sv": _without("sv", "grant.what"), "en": catalogue("en")}
+    catalogues = {"sv": _without("sv", message_id), "en": catalogue("en")}
     found = problems(catalogues, ids)
-    assert found == ["sv: no sentence for 'grant.what'"]
+    assert found == [f"sv: no sentence for {message_id!r}"]
+
+
+def test_the_section_headings_are_the_agreements_own() -> None:
+    from iop_rules.presentation.phrases import SECTION_TITLE
+
+    agreement = load_agreement()
+    assert set(SECTION_TITLE) == set(agreement.sections)
+    for number, title in SECTION_TITLE.items():
+        assert render(title, "sv") == agreement.sections[number].title, number
 
 
 def test_an_unused_entry_and_a_missing_value_are_caught() -> None:

@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..catalogue import msg
 from ..evaluate import evaluate
 from ..presentation.order import for_party
 from ..presentation.phrases import phrase
@@ -51,7 +52,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 def register(sub: Any, lang: str | None) -> None:
     """Add ``calendar`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    ahead = add_command(sub, "calendar", shown, "help.calendar")
+    ahead = add_command(sub, "calendar", shown, msg("help.calendar"))
     add_common(ahead, shown)
     ahead.add_argument("--ics", required=True, metavar=phrase("metavar.file", shown), help=phrase("help.ics_any", shown))
     ahead.add_argument(

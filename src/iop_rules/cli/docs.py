@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .._types import InputError, printable
 from ..agreement import load_agreement
+from ..catalogue import msg
 from ..presentation.phrases import phrase
 from ._options import add_command, add_lang, emit, write_atomically
 
@@ -50,17 +51,17 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if args.check:
         stale = stale_files(out, files)
         for relative in stale:
-            emit(phrase("docs.stale", args.lang, path=out / relative) + "\n")
+            emit(phrase("docs.stale", args.lang, path=str(out / relative)) + "\n")
         return 1 if stale else 0
     for relative in write_docs(out, files):
-        emit(phrase("docs.wrote", args.lang, path=out / relative) + "\n")
+        emit(phrase("docs.wrote", args.lang, path=str(out / relative)) + "\n")
     return 0
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
     """Add ``docs`` to the command's subparsers, its help in ``lang`` (default English: the docs are English)."""
     shown = lang or "en"
-    parser = add_command(sub, "docs", shown, "help.docs", listed_in=lang or "sv")
+    parser = add_command(sub, "docs", shown, msg("help.docs"), listed_in=lang or "sv")
     parser.add_argument("--out", default="docs", metavar=phrase("metavar.dir", shown), help=phrase("help.out", shown))
     parser.add_argument("--agreement", metavar=phrase("metavar.file", shown), help=phrase("help.agreement", shown))
     parser.add_argument("--scenarios", metavar=phrase("metavar.dir", shown), help=phrase("help.scenarios", shown))

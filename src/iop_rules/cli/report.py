@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from .._types import InputError
+from ..catalogue import msg
 from ..presentation.phrases import phrase
 from ._options import add_command, add_common, add_party, days_type, emit, load_inputs, write_atomically
 
@@ -71,7 +72,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
     """Add ``report`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    parser = add_command(sub, "report", shown, "help.report")
+    parser = add_command(sub, "report", shown, msg("help.report"))
     add_common(parser, shown)
     parser.add_argument("--html", required=True, metavar=phrase("metavar.file", shown), help=phrase("help.html", shown))
     add_party(parser, shown)

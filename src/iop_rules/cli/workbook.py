@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from .._types import InputError
+from ..catalogue import msg
 from ..presentation.phrases import phrase
 from ._options import add_command, emit, write_bytes_atomically
 
@@ -47,7 +48,7 @@ def cmd_workbook(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
     """Add ``workbook`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    parser = add_command(sub, "workbook", shown, "help.workbook")
+    parser = add_command(sub, "workbook", shown, msg("help.workbook"))
     parser.add_argument("--new", metavar="FILE.xlsx", help=phrase("help.workbook.new", shown))
     parser.add_argument("--from", dest="source", metavar=phrase("metavar.facts", shown), help=phrase("help.workbook.from", shown))
     parser.add_argument("--to", metavar="FILE.xlsx", help=phrase("help.workbook.to", shown))

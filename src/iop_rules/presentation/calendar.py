@@ -24,7 +24,7 @@ from ..agreement import Agreement
 from ..messages import days
 from ..report import Finding, Report
 from .labels import PARTY_LABEL, pick
-from .phrases import phrase
+from .phrases import SECTION_TITLE, phrase, say
 
 UID_DOMAIN = "iop-rules"
 """The right-hand side of every event's UID: ``<finding id>@iop-rules``."""
@@ -68,6 +68,11 @@ def last_modified(finding: Finding, agreement: Agreement) -> dt.date:
     return max([agreement.term.start, *dated])
 
 
+def _section_title(section: str, agreement: Agreement, lang: str) -> str:
+    known = SECTION_TITLE.get(section)
+    return say(known, lang) if known is not None else agreement.sections[section].title
+
+
 def _event(finding: Finding, report: Report, agreement: Agreement, lang: str, reminders: Sequence[int]) -> Event:
     assert finding.due is not None
     party = pick(PARTY_LABEL[finding.party], lang)
@@ -87,10 +92,10 @@ def _event(finding: Finding, report: Report, agreement: Agreement, lang: str, re
     event.add("dtend", finding.due + dt.timedelta(days=1))
     event.add("summary", summary)
     description = [
-        phrase("calendar.section", lang, section=finding.section, title=agreement.sections[finding.section].title),
+        phrase("calendar.section", lang, section=finding.section, title=_section_title(finding.section, agreement, lang)),
         phrase("calendar.party", lang, party=party),
         phrase("calendar.todo", lang, what=todo),
-        phrase("calendar.quote", lang, quote=finding.quote),
+        phrase("report.quote", lang, quote=finding.quote),
         phrase("calendar.id", lang, id=finding.id),
     ]
     event.add("description", "\n".join(description))
