@@ -131,6 +131,8 @@ def _without(lang: str, message_id: str) -> Catalogue:
         "help.check.description",  # the command line's help
         "argparse.required",  # argparse's own words, translated
         "section.title.9",  # a section's heading
+        "workbook.column_help.final",  # the workbook's words (a table of ids)
+        "workbook.error.missing_header",  # the workbook reader's errors
     ],
 )
 def test_a_removed_swedish_entry_is_caught(message_id: str) -> None:

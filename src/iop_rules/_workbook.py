@@ -32,7 +32,6 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import _workbook_words as words
-from ._docstrings import docstrings
 from ._io import MAX_BYTES
 from ._types import SEPARATOR, InputError, parse_amount, parse_day_value, printable
 
@@ -62,19 +61,18 @@ class Column:
     """The field the cell fills in the record."""
     kind: Kind
     required: bool
-    description_en: str
     choices: tuple[str, ...] = ()
     """The allowed values of a ``choice`` column; for a ``flag`` column, the one value it adds."""
     target: str | None = None
     """For a reference: the key of the sheet whose ids it names."""
 
     def header(self, lang: str) -> str:
-        sv, en, _ = words.HEADERS[self.key.partition(":")[0]]
+        sv, en = words.HEADERS[self.key.partition(":")[0]]
         text = sv if lang == "sv" else en
         return text.format(choice=words.pick(words.CHOICES[self.choices[0]], lang)) if self.kind == "flag" else text
 
     def description(self, lang: str) -> str:
-        return words.HEADERS[self.key.partition(":")[0]][2] if lang == "sv" else self.description_en
+        return words.pick(words.DESCRIPTIONS[self.key.partition(":")[0]], lang)
 
 
 @dataclass(frozen=True)
@@ -115,29 +113,29 @@ def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
-def _scalar_column(name: str, annotation: Any, required: bool, description: str) -> list[Column]:
+def _scalar_column(name: str, annotation: Any, required: bool) -> list[Column]:
     inner, _ = _unwrap_optional(annotation)
     origin = typing.get_origin(inner)
     if name == "id":
-        return [Column(name, name, "id", required, description)]
+        return [Column(name, name, "id", required)]
     if name in REFERENCES:
-        return [Column(name, name, "ref", required, description, target=REFERENCES[name])]
+        return [Column(name, name, "ref", required, target=REFERENCES[name])]
     if inner is dt.date:
-        return [Column(name, name, "date", required, description)]
+        return [Column(name, name, "date", required)]
     if inner is Decimal:
-        return [Column(name, name, "amount", required, description)]
+        return [Column(name, name, "amount", required)]
     if inner is bool:
-        return [Column(name, name, "bool", required, description)]
+        return [Column(name, name, "bool", required)]
     if inner is int:
-        return [Column(name, name, "int", required, description)]
+        return [Column(name, name, "int", required)]
     if inner is str:
-        return [Column(name, name, "text", required, description)]
+        return [Column(name, name, "text", required)]
     if origin is Literal:
-        return [Column(name, name, "choice", required, description, choices=typing.get_args(inner))]
+        return [Column(name, name, "choice", required, choices=typing.get_args(inner))]
     if origin is tuple and typing.get_origin(typing.get_args(inner)[0]) is Literal:
         # A set of parties cannot be one drop-down: one yes/no column per party.
         return [
-            Column(f"{name}:{value}", name, "flag", False, description, choices=(value,))
+            Column(f"{name}:{value}", name, "flag", False, choices=(value,))
             for value in typing.get_args(typing.get_args(inner)[0])
         ]
     raise TypeError(f"the workbook has no column for {name}: {annotation!r}")
@@ -150,7 +148,7 @@ def _columns(model: type[BaseModel], skip: Iterable[str] = (), scope: str = "") 
             continue
         # A field whose meaning differs on this sheet (a determination's body is not a meeting's) has its own words.
         key = f"{scope}.{name}" if f"{scope}.{name}" in words.HEADERS else name
-        columns = _scalar_column(name, info.annotation, info.is_required(), info.description or docstrings(model).get(name, ""))
+        columns = _scalar_column(name, info.annotation, info.is_required())
         out.extend(replace(c, key=key) if c.key == name else c for c in columns)
     return out
 
@@ -166,8 +164,8 @@ def _nested(model: type[BaseModel]) -> dict[str, Any]:
     return out
 
 
-def _parent_column(key: str, parent: str, description: str) -> Column:
-    return Column(key, "__parent__", "ref", True, description, target=parent)
+def _parent_column(key: str, parent: str) -> Column:
+    return Column(key, "__parent__", "ref", True, target=parent)
 
 
 @functools.cache
@@ -179,7 +177,7 @@ def sheets(model: type[BaseModel]) -> tuple[Sheet, ...]:
     for name, info in model.model_fields.items():
         record_type = typing.get_args(info.annotation)[0] if typing.get_origin(info.annotation) is tuple else None
         if not _is_model(record_type):
-            single.extend(_scalar_column(name, info.annotation, False, info.description or docstrings(model).get(name, "")))
+            single.extend(_scalar_column(name, info.annotation, False))
             continue
         assert isinstance(record_type, type) and issubclass(record_type, BaseModel)
         nested = _nested(record_type)
@@ -190,21 +188,21 @@ def sheets(model: type[BaseModel]) -> tuple[Sheet, ...]:
             if origin is tuple:
                 child = typing.get_args(inner)[0]
                 columns = _columns(child, scope=field_name)
-                parent = _parent_column(f"{field_name}.parent", name, words.DESCRIPTIONS_EN[f"{field_name}.parent"])
+                parent = _parent_column(f"{field_name}.parent", name)
                 ordered = [columns[0], parent, *columns[1:]] if columns and columns[0].key == "id" else [parent, *columns]
                 out.append(Sheet(f"{name}.{field_name}", "children", tuple(ordered), parent=name, fields=(field_name,)))
             elif origin is dict:
                 key_type, value_type = typing.get_args(inner)
-                key = _scalar_column(f"{field_name}.key", key_type, True, words.DESCRIPTIONS_EN[f"{field_name}.key"])[0]
-                value = _scalar_column(f"{field_name}.value", value_type, True, words.DESCRIPTIONS_EN[f"{field_name}.value"])[0]
-                parent = _parent_column(f"{field_name}.parent", name, words.DESCRIPTIONS_EN[f"{field_name}.parent"])
+                key = _scalar_column(f"{field_name}.key", key_type, True)[0]
+                value = _scalar_column(f"{field_name}.value", value_type, True)[0]
+                parent = _parent_column(f"{field_name}.parent", name)
                 out.append(Sheet(f"{name}.{field_name}", "mapping", (parent, key, value), parent=name, fields=(field_name,)))
             else:
                 optional.setdefault(inner, []).append(field_name)
         for child, field_names in optional.items():
             group = re.sub(r"(?<!^)(?=[A-Z])", "_", child.__name__).lower() + "s"
-            parent = _parent_column(f"{group}.parent", name, words.DESCRIPTIONS_EN[f"{group}.parent"])
-            which = Column(f"{group}.which", "__which__", "choice", True, words.DESCRIPTIONS_EN[f"{group}.which"], choices=tuple(field_names))
+            parent = _parent_column(f"{group}.parent", name)
+            which = Column(f"{group}.which", "__which__", "choice", True, choices=tuple(field_names))
             out.append(
                 Sheet(f"{name}.{group}", "optional", (parent, which, *_columns(child, scope=group)), parent=name, fields=tuple(field_names))
             )
@@ -248,7 +246,7 @@ class _CellError(Exception):
     def shared(cls, error: ValueError) -> _CellError:
         """The cell error for a ``bilingual`` ValueError of the parsers every facts file shares."""
         en, _, sv = str(error).partition(SEPARATOR)
-        return cls("as_written", sv=sv or en, en=en)
+        return cls("as_written", text=(sv or en, en))
 
 
 @dataclass
