@@ -34,6 +34,7 @@ from pydantic import BaseModel, ValidationError
 from . import _workbook_words as words
 from ._io import MAX_BYTES
 from ._types import SEPARATOR, InputError, parse_amount, parse_day_value, printable
+from .catalogue import format_value, msg
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -389,14 +390,11 @@ def _open(path: Path) -> Any:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise InputError(f"{source}: filen kan inte läsas ({error.strerror})", f"{source}: the file cannot be read ({error.strerror})") from None
+        raise InputError(msg("error.file.unreadable", source=source, reason=str(error.strerror))) from None
     if size > MAX_BYTES:
-        raise InputError(
-            f"{source}: filen är {size} byte, mer än gränsen {MAX_BYTES} byte",
-            f"{source}: the file is {size} bytes, more than the limit of {MAX_BYTES} bytes",
-        )
+        raise InputError(msg("error.file.too_large.size", source=source, size=size, limit=MAX_BYTES))
 
-    def refuse(key: str, **values: object) -> InputError:
+    def refuse(key: str, **values: str | int) -> InputError:
         return _refuse(source, key, **values)
 
     try:
@@ -432,9 +430,8 @@ class WorkbookError(InputError):
         self.args = (f"{self.message_en} / {self.message_sv}",)
 
 
-def _refuse(source: str, key: str, **values: object) -> InputError:
-    sv, en = words.MESSAGES[key]
-    return InputError(f"{source}: {sv.format(**values)}", f"{source}: {en.format(**values)}")
+def _refuse(source: str, key: str, **values: str | int) -> InputError:
+    return InputError(msg("error.at", source=source, reason=words.MESSAGE[key].with_values(**values)))
 
 
 def read_workbook(path: str | Path, model: type[M]) -> M:
@@ -731,16 +728,13 @@ def _check_ids(specs: tuple[Sheet, ...], rows: dict[str, list[_Row]], row_error:
                     row_error(row, column.key, "no_such_id", sheet=shown(target))
 
 
-def _split(message: str, kind: str) -> tuple[str, str]:
-    from .agreement import _SV_BY_TYPE
+def _split(item: Any) -> tuple[str, str]:
+    from .agreement import reason_in_words
 
-    reason = message.removeprefix("Value error, ")
-    if SEPARATOR in reason:
-        en, _, sv = reason.partition(SEPARATOR)
-        return sv, en
-    if kind == "missing":
+    if item["type"] == "missing":
         return words.MESSAGES["missing"]
-    return (f"{_SV_BY_TYPE[kind]} ({reason})" if kind in _SV_BY_TYPE else reason), reason
+    reason = reason_in_words(item)
+    return format_value(reason, "sv"), format_value(reason, "en")
 
 
 def _validation_lines(
@@ -750,7 +744,7 @@ def _validation_lines(
     unplaced: list[tuple[str, str]] = []
     for item in problem.errors():
         loc = tuple(item["loc"])
-        sv, en = _split(str(item["msg"]), item["type"])
+        sv, en = _split(item)
         for cut in range(len(loc), 0, -1):
             if loc[:cut] in place_of:
                 row, keys = place_of[loc[:cut]]

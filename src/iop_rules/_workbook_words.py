@@ -295,6 +295,9 @@ WHEN: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {
 INSTRUCTIONS: dict[str, tuple[str, str]] = _pairs(_INSTRUCTIONS)
 """The instructions sheet; ``{…}`` are filled in from agreement.toml."""
 
+MESSAGE: dict[str, Msg] = _MESSAGES
+"""The workbook reader's messages as catalogue messages (for an error that is a whole message)."""
+
 MESSAGES: dict[str, tuple[str, str]] = _pairs(_MESSAGES)
 """The workbook reader's messages; ``{value}``, ``{sheet}``, ``{header}`` are shown as the user wrote them."""
 

@@ -20,10 +20,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
     if args.compare_interpretations and args.format == "csv":
-        raise InputError(
-            "--format csv: jämförelsen av tolkningar finns som text eller json",
-            "--format csv: the comparison of readings is given as text or json",
-        )
+        raise InputError(msg("error.cli.compare_csv"))
     if args.compare_interpretations:
         # Imported when used: a command starts without the modules it does not run.
         from ..compare import compare_interpretations

@@ -21,10 +21,7 @@ def write_docs(out: Path, files: dict[str, str]) -> list[str]:
 
     shown = printable(repr(str(out)))
     if out.exists() and not out.is_dir():
-        raise InputError(
-            f"--out {shown}: finns redan och är ingen mapp; förväntade en mapp att skriva dokumentationen i",
-            f"--out {shown}: exists and is not a directory; expected a directory to write the documentation into",
-        )
+        raise InputError(msg("error.cli.docs.not_a_dir", shown=shown))
     try:
         changed = stale_files(out, files)
         for relative in changed:
@@ -34,10 +31,7 @@ def write_docs(out: Path, files: dict[str, str]) -> list[str]:
     except OSError as error:
         where = printable(repr(error.filename)) if error.filename else shown
         reason = error.strerror or type(error).__name__
-        raise InputError(
-            f"--out {shown}: {where} kan inte skrivas ({reason})",
-            f"--out {shown}: {where} cannot be written ({reason})",
-        ) from None
+        raise InputError(msg("error.cli.docs.unwritable", shown=shown, where=where, reason=reason)) from None
     return changed
 
 

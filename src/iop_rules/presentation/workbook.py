@@ -28,6 +28,7 @@ from .. import _workbook_words as words
 from .._types import InputError
 from .._workbook import Column, Sheet, sheets
 from ..agreement import Agreement
+from ..catalogue import Named, msg
 from ..facts import Facts
 
 PREPARED_ROWS = 500
@@ -194,9 +195,9 @@ def _fact_sheet(sheet: Worksheet, spec: Sheet, lang: str, lists: _Lists, names: 
             if value is not None:
                 if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
                     header = spec.columns[position - 1].header(lang)
+                    sheet_name = Named(spec.name("sv"), spec.name("en"))
                     raise InputError(
-                        f"{spec.name('sv')}, rad {row_number}, {header}: {value!r} innehåller ett styrtecken som en arbetsbok inte kan hålla",
-                        f"{spec.name('en')}, row {row_number}, {header}: {value!r} holds a control character a workbook cannot hold",
+                        msg("error.workbook.control_character", sheet=sheet_name, row=row_number, header=header, value=repr(value))
                     )
                 cell = sheet.cell(row=row_number, column=position, value=value)
                 if isinstance(value, str):
