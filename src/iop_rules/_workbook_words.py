@@ -284,6 +284,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = _pairs(_DESCRIPTIONS)
 CHOICES: dict[str, tuple[str, str]] = _pairs(_CHOICES)
 """Drop-down labels of the schema's fixed values (parties, bodies, grounds, outcomes, duties)."""
 
+CHOOSE = _pair(msg("workbook.choose"))
+"""The title of the message a drop-down shows when a value is not in its list."""
+
 YES = _pair(msg("workbook.yes"))
 NO = _pair(msg("workbook.no"))
 

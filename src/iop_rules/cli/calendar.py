@@ -11,9 +11,11 @@ Exit codes: 0 done, 2 bad input (a message, no traceback; no file written).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .._types import printable
 from ..catalogue import msg
 from ..evaluate import evaluate
 from ..presentation.order import for_party
@@ -22,17 +24,18 @@ from ._options import add_command, add_common, add_party, days_type, load_inputs
 from .report import check_output, write_output
 
 
-def parse_reminders(text: str) -> tuple[int, ...]:
-    """Days before a deadline for the reminders, ``14,3``; ``none`` for no reminder."""
-    if text.strip().lower() in ("none", "ingen"):
-        return ()
-    parts = [part.strip() for part in text.split(",")]
-    if not all(part.isdigit() and int(part) <= 365 for part in parts):
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: förväntade dagar 0–365 åtskilda av komma, t.ex. 14,3, eller none"
-            f" / expected days 0–365 separated by commas, e.g. 14,3, or none"
-        )
-    return tuple(sorted({int(part) for part in parts}, reverse=True))
+def reminders_type(lang: str) -> Callable[[str], tuple[int, ...]]:
+    """Days before a deadline for the reminders, ``14,3``; ``none`` for no reminder; errors in ``lang``."""
+
+    def parse_reminders(text: str) -> tuple[int, ...]:
+        if text.strip().lower() in ("none", "ingen"):
+            return ()
+        parts = [part.strip() for part in text.split(",")]
+        if not all(part.isdigit() and int(part) <= 365 for part in parts):
+            raise argparse.ArgumentTypeError(phrase("arg.remind", lang, value=printable(repr(text))))
+        return tuple(sorted({int(part) for part in parts}, reverse=True))
+
+    return parse_reminders
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -58,6 +61,6 @@ def register(sub: Any, lang: str | None) -> None:
     ahead.add_argument(
         "--horizon", type=days_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.calendar_horizon", shown)
     )
-    ahead.add_argument("--remind", type=parse_reminders, metavar=phrase("metavar.days", shown), help=phrase("help.remind", shown))
+    ahead.add_argument("--remind", type=reminders_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.remind", shown))
     add_party(ahead, shown)
     ahead.set_defaults(run=cmd_calendar)

@@ -123,13 +123,12 @@ def _validation(column: Column, lang: str, lists: _Lists, names: dict[str, str],
         formula = f"{quote_sheetname(names[column.target])}!$A$2:$A${extent}"
     else:
         return None
-    sv_title, en_title = "Välj i listan", "Choose from the list"
     return DataValidation(
         type="list",
         formula1=formula,
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle=sv_title if lang == "sv" else en_title,
+        errorTitle=words.pick(words.CHOOSE, lang),
         error=column.description(lang)[:255],
     )
 
