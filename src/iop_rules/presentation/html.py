@@ -20,6 +20,7 @@ from typing import cast
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
+from .. import _workbook_words as words
 from .._types import PartyKey, format_sek
 from ..agreement import Agreement
 from ..catalogue import Msg, msg, render
@@ -181,6 +182,23 @@ def report_lists(report: Report, agreement: Agreement, party: PartyKey | None = 
     ]
 
 
+_SETTING_ID = re.compile(r" ?\((I[0-9]{1,2})\)|(?<=\()I[0-9]{1,2}, ")
+
+
+def without_setting_ids(text: str) -> str:
+    """A reasoning step without the interpretation settings' ids ("… = 2026-12-10 (I7)"): the ids stay in the
+    JSON and in ``explain``; the page says the readings in words beside each explanation."""
+    return _SETTING_ID.sub("", text)
+
+
+def fact_name(fact: str, lang: str) -> str:
+    """The kind of fact a finding rests on, as the workbook's sheet names it ("Bidragsutbetalningar"), or the
+    agreement itself; the collection's key is code."""
+    if fact in words.SHEETS:
+        return words.pick(words.SHEETS[fact], lang)
+    return phrase("html.fact.agreement", lang)
+
+
 def since_days(changes: Iterable[StatusChange]) -> dict[str, dt.date]:
     """The day each finding took the status it has at the end of the changes."""
     out: dict[str, dt.date] = {}
@@ -335,6 +353,8 @@ def render_page(
         agreement=agreement,
         title=phrase("report.title", lang, name=agreement.agreement.short_name, day=report.as_of),
         reading=lambda key, value: setting_text(key, value, lang),
+        without_ids=without_setting_ids,
+        fact_name=lambda fact: fact_name(fact, lang),
         cutoff=cutoff,
         cutoff_years=cutoff_years,
         lapsing=lapsing,
