@@ -286,3 +286,65 @@ def test_the_sentence_finder_sees_a_sentence(tmp_path: Path) -> None:
     planted = tmp_path / "planted.py"
     planted.write_text('"""A docstring is fine here."""\nTEXT = ("Staden ska betala bidraget", f"paid {1} in all")\n')
     assert len(sentence_literals(planted)) == 2
+
+
+# --- the other renderers a coordinator reads ----------------------------------------------------------------------
+
+
+def _page_text(page: str) -> str:
+    """The words an HTML page shows: no styles, markup, attributes or the agreement's own (Swedish) words in their
+    blockquotes; finding and record ids (in ``<code>``) are data."""
+    import html as html_module
+
+    page = re.sub(r"<style.*?</style>", "", page, flags=re.S)
+    page = re.sub(r'<blockquote lang="sv">.*?</blockquote>', "", page, flags=re.S)
+    page = re.sub(r"<code>.*?</code>", "", page, flags=re.S)
+    page = re.sub(r"<[^>]+>", " ", page)
+    # The register's questions quote the agreement in straight quotes: its own words, in Swedish. A record's id in
+    # brackets ("(sig-city)") is the facts' data.
+    page = re.sub(r'"[^"\n]*"', "", html_module.unescape(page))
+    return re.sub(r"\([a-z0-9]+(?:-[a-z0-9]+)+\)", "", page)
+
+
+def _calendar_text(ics: str) -> str:
+    unfolded = ics.replace("\r\n ", "").replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
+    keep = ("SUMMARY", "DESCRIPTION")
+    return "\n".join(line.split(":", 1)[1] for line in unfolded.splitlines() if line.split(":")[0].split(";")[0] in keep)
+
+
+def _one_language(text: str, lang: str) -> list[str]:
+    other = "en" if lang == "sv" else "sv"
+    text = _readable(text)
+    lower = text.lower()
+    found = [f"code key {key}" for key in sorted(set(SNAKE.findall(text)))]
+    found += [f"setting id {key}" for key in sorted(set(SETTING_ID.findall(text)))]
+    found += [f"{other} word {word!r}" for word in sorted(set(re.findall(r"[a-zåäöé]+", lower)) & FUNCTION_WORDS[other])]
+    found += [
+        f"{other} phrase {phrase!r}"
+        for phrase in sorted(vocabulary(other) - vocabulary(lang))
+        if re.search(rf"(?<![\wåäö]){re.escape(phrase)}(?![\wåäö])", lower)
+    ]
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_html_report_and_the_calendar_speak_one_language(lang: str) -> None:
+    from iop_rules.presentation.calendar import render_calendar
+    from iop_rules.presentation.html import render_html
+
+    agreement, facts = load_agreement(), load_facts(EXAMPLE)
+    page = render_html(agreement, facts, as_of=day("2026-11-30"), lang=lang)
+    assert _one_language(_page_text(page), lang) == []
+    report = evaluate(agreement, facts, as_of=day("2026-11-30"))
+    assert _one_language(_calendar_text(render_calendar(report, agreement, lang)), lang) == []
+
+
+def test_the_page_check_would_see_an_id_and_the_other_language() -> None:
+    planted = _page_text("<p>Beräkning: 2026-12-10 (I7) — grant_year=2025, the city</p>")
+    assert _one_language(planted, "sv") == [
+        "code key grant_year",
+        "setting id I7",
+        "en word 'city'",
+        "en word 'the'",
+        "en phrase 'the city'",
+    ]
