@@ -43,7 +43,9 @@ def _finding_lines(
 ) -> list[str]:
     party = pick(PARTY_LABEL[finding.party], lang)
     status = pick(STATUS_LABEL[finding.status], lang)
-    head = f"  • §{finding.section:<3} {party:<16} {status}"
+    # The column as wide as the longest party name in the language ("the Salvation Army"), so statuses align.
+    width = max(len(pick(label, lang)) for label in PARTY_LABEL.values())
+    head = f"  • §{finding.section:<3} {party:<{width}} {status}"
     extras = [e for e in (deadline_text(finding, report.as_of, lang),) if e]
     if cured:
         extras.append(phrase("report.cured", lang))
