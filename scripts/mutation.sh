@@ -6,6 +6,7 @@
 #   bash scripts/mutation.sh                        # every mutant (results are kept in mutants/ and reused)
 #   bash scripts/mutation.sh 'iop_rules.dates*'     # only the mutants whose names match (a module, a function)
 #   MUTATION_CHILDREN=1 bash scripts/mutation.sh    # fewer parallel workers (default 2)
+#   MUTATION_NICE=0 bash scripts/mutation.sh        # not yielding to other work (default nice 19)
 #
 # Afterwards: `.venv-mutation/bin/mutmut results` lists the survivors, `.venv-mutation/bin/mutmut show NAME`
 # shows one as a diff. Record the score and every survivor with its reason in docs/testing.md.
@@ -31,6 +32,6 @@ mkdir -p mutants/scripts
 cp scripts/mutation-preload.txt mutants/scripts/
 # A test that starts a Python subprocess finds the mutated package too.
 export PYTHONPATH="$PWD/mutants/src"
-nice -n 19 "$VENV/bin/mutmut" run --max-children "${MUTATION_CHILDREN:-2}" "$@"
+nice -n "${MUTATION_NICE:-19}" "$VENV/bin/mutmut" run --max-children "${MUTATION_CHILDREN:-2}" "$@"
 "$VENV/bin/mutmut" export-cicd-stats >/dev/null 2>&1 || true
 [ -f mutants/mutmut-cicd-stats.json ] && cat mutants/mutmut-cicd-stats.json && echo

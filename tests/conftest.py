@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from iop_rules import Agreement, Facts, Report, cadence, dates, evaluate, load_agreement, parse_facts
+from iop_rules import Agreement, Facts, Report, cadence, context, dates, engine, evaluate, load_agreement, parse_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "history-2026-11-30.toml"
@@ -34,13 +34,16 @@ def _empty_caches_under_mutation() -> None:
 
     mutmut records which tests reach each function and tries a mutant only against those. A warm cache (the terms,
     the calendar years, the holidays) hides the functions behind it from every test but the first, and their
-    mutants would survive for want of tests, not of good ones.
+    mutants would survive for want of tests, not of good ones. The same holds for the engine's ruleset.
     """
     if "MUTANT_UNDER_TEST" in os.environ:
-        for module in (cadence, dates):
+        for module in (cadence, dates, context):
             for value in vars(module).values():
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+        # The engine's ruleset is built once per process, by whichever test evaluates first: dropped here, every
+        # test that evaluates builds it again and so reaches (and tests) the code that defines it.
+        engine._host = None
 
 
 SIGNED = {

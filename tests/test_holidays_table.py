@@ -9,7 +9,7 @@ import holidays
 import pytest
 
 from iop_rules import _holidays_se
-from iop_rules.dates import holiday_names, non_working_reason
+from iop_rules.dates import holiday_names, is_day_off
 
 
 def _library(year: int) -> dict[dt.date, str]:
@@ -30,7 +30,8 @@ def test_the_table_holds_the_agreements_years_and_the_de_facto_holidays() -> Non
     assert names[dt.date(2026, 6, 19)] == "Midsommarafton"
     assert names[dt.date(2026, 12, 24)] == "Julafton"
     assert names[dt.date(2026, 12, 31)] == "Nyårsafton"
-    assert non_working_reason(dt.date(2026, 1, 6)) == "Trettondedag jul"
+    assert names[dt.date(2026, 1, 6)] == "Trettondedag jul"
+    assert is_day_off(dt.date(2026, 1, 6))
 
 
 def test_a_year_outside_the_table_asks_the_package(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -44,7 +44,7 @@ class Span:
 @lru_cache(maxsize=256)
 def calendar_year(year: int) -> Period:
     """A calendar year, 1 January to 31 December."""
-    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year))
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def calendar_years(ctx: Context) -> tuple[Span, ...]:
@@ -78,11 +78,10 @@ def follow_up_years(ctx: Context) -> tuple[Span, ...]:
 
 def _is_half(period: Period) -> str | None:
     """``spring`` or ``autumn`` when the period is a calendar half-year (I3 ``calendar_halves``)."""
-    first_half = Period(period.start.replace(month=1, day=1), period.start.replace(month=6, day=30), "")
-    second_half = Period(period.start.replace(month=7, day=1), period.start.replace(month=12, day=31), "")
-    if (period.start, period.end) == (first_half.start, first_half.end):
+    year = period.start.year
+    if (period.start, period.end) == (dt.date(year, 1, 1), dt.date(year, 6, 30)):
         return "spring"
-    if (period.start, period.end) == (second_half.start, second_half.end):
+    if (period.start, period.end) == (dt.date(year, 7, 1), dt.date(year, 12, 31)):
         return "autumn"
     return None
 
@@ -177,11 +176,11 @@ def requirement(ctx: Context, span: Span, base: int) -> Requirement:
 def _requirement(span: Span, base: int, first: dt.date, last: dt.date, partial_rule: str) -> Requirement:
     # A pure function of immutable values, asked ~36 times per evaluation with the same few answers.
     period = span.period
-    in_force = Period(first, last, "in force")
+    in_force = Period(first, last)
     start, end = max(period.start, first), min(period.end, last)
     if start > end:
         return Requirement(span, base, None, base, period.end, True, False, False, in_force, ())
-    covered = Period(start, end, period.name)
+    covered = Period(start, end)
     if (start, end) == (period.start, period.end):
         return Requirement(span, base, covered, base, period.end, False, False, False, in_force, ())
     if partial_rule == "not_required":

@@ -45,14 +45,9 @@ def holiday_names(year: int) -> dict[dt.date, str]:
     return {day: str(name) for day, name in days.items()}
 
 
-def non_working_reason(day: dt.date) -> str | None:
-    """Why a day is not a day to pay or hand in on (Saturday, Sunday, a holiday's Swedish name), or None."""
-    weekday = day.weekday()
-    if weekday == 5:
-        return "lördag"
-    if weekday == 6:
-        return "söndag"
-    return holiday_names(day.year).get(day)
+def is_day_off(day: dt.date) -> bool:
+    """Whether a day is not a day to pay or hand in on: a Saturday, a Sunday or a holiday."""
+    return day.weekday() >= 5 or day in holiday_names(day.year)
 
 
 def move_deadline(day: dt.date, rule: str) -> dt.date:
@@ -60,7 +55,7 @@ def move_deadline(day: dt.date, rule: str) -> dt.date:
     holidays, midsummer eve, Christmas eve and New Year's eve; ``no_move`` leaves it."""
     if rule == "no_move":
         return day
-    while non_working_reason(day) is not None:
+    while is_day_off(day):
         day += dt.timedelta(days=1)
     return day
 
@@ -71,7 +66,8 @@ class Period:
 
     start: dt.date
     end: dt.date
-    name: str
+    name: str = ""
+    """A configured term's name (I3 ``configured``); a calendar half-year needs none."""
 
     def contains(self, day: dt.date) -> bool:
         """Whether the day lies in the period."""
@@ -93,8 +89,8 @@ def terms(agreement: Agreement, settings: Settings) -> tuple[Period, ...]:
         )
     out: list[Period] = []
     for year in range(first.year, last.year + 1):
-        out.append(Period(dt.date(year, 1, 1), dt.date(year, 6, 30), f"{year} vår"))
-        out.append(Period(dt.date(year, 7, 1), dt.date(year, 12, 31), f"{year} höst"))
+        out.append(Period(dt.date(year, 1, 1), dt.date(year, 6, 30)))
+        out.append(Period(dt.date(year, 7, 1), dt.date(year, 12, 31)))
     return tuple(p for p in out if p.end >= first and p.start <= last)
 
 

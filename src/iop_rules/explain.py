@@ -19,7 +19,7 @@ from .context import Candidate, Context, as_text, context_for
 from .evaluate import all_candidates, report_for
 from .facts import Facts
 from .messages import day_count
-from .report import AgreementStatus, Day, Finding, Text
+from .report import AgreementStatus, Day, Finding, Report, Text
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", json_schema_extra=field_docstrings)
 
@@ -152,6 +152,28 @@ def explain(
     report = report_for(ctx, found)
     finding = report.finding(finding_id)
     assert finding is not None
+    return _explanation(agreement, ctx, report, candidate, finding)
+
+
+def explain_all(
+    agreement: Agreement,
+    facts: Facts,
+    as_of: dt.date | None = None,
+    settings: Mapping[str, object] | None = None,
+    horizon_days: int | None = None,
+) -> tuple[Explanation, ...]:
+    """How every finding of one evaluation came about on ``as_of``, by finding id: ``explain`` for each, from a
+    single evaluation."""
+    ctx = context_for(agreement, facts, as_of, horizon_days, settings)
+    found = all_candidates(ctx)
+    report = report_for(ctx, found)
+    by_id = {c.id: c for c in found}
+    return tuple(_explanation(agreement, ctx, report, by_id[f.id], f) for f in report.findings())
+
+
+def _explanation(
+    agreement: Agreement, ctx: Context, report: Report, candidate: Candidate, finding: Finding
+) -> Explanation:
     steps = tuple(as_text(step) for step in candidate.steps()) or _default_steps(candidate, ctx)
     used = tuple(
         SettingUsed(
@@ -178,4 +200,4 @@ def explain(
     )
 
 
-__all__ = ["Explanation", "SettingUsed", "explain"]
+__all__ = ["Explanation", "SettingUsed", "explain", "explain_all"]
