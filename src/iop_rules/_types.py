@@ -41,9 +41,9 @@ class InputError(ValueError):
     """
 
     def __init__(self, message_sv: str | Msg, message_en: str = "") -> None:
-        # A catalogue message (``InputError(msg("error.…", …))``), or a (Swedish, English) pair from the loaders,
-        # whose messages are not yet in the catalogues. Whatever the input held (a key with a newline, an escape
-        # sequence) is shown escaped, never obeyed.
+        # A catalogue message (``InputError(msg("error.…", …))``), or a (Swedish, English) pair of texts already
+        # made from the catalogues (a workbook's lines, one per bad cell). Whatever the input held (a key with a
+        # newline, an escape sequence) is shown escaped, never obeyed.
         self.id: str | None = None
         if isinstance(message_sv, Msg):
             self.id = message_sv.id
