@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from icalendar import Alarm, Calendar, Event
 
 from ..agreement import Agreement
-from ..messages import days
+from ..catalogue import msg
 from ..report import Finding, Report
 from .labels import PARTY_LABEL, pick
 from .phrases import SECTION_TITLE, phrase, say
@@ -58,8 +58,11 @@ def what_to_do(finding: Finding, report: Report, lang: str) -> str:
     text = finding.message.get(lang)
     if finding.due is None:
         return text
-    left = days((finding.due - report.as_of).days, lang)
-    return text.replace(f" ({left} kvar)" if lang == "sv" else f" ({left} left)", "")
+    left = (finding.due - report.as_of).days
+    if left < 1:
+        return text
+    # The message says "(10 dagar kvar)" / "(10 days left)" in the catalogue's words for the days left.
+    return text.replace(f" ({say(msg('report.left', n=left), lang)})", "")
 
 
 def last_modified(finding: Finding, agreement: Agreement) -> dt.date:
