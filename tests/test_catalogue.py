@@ -348,3 +348,19 @@ def test_the_page_check_would_see_an_id_and_the_other_language() -> None:
         "en word 'the'",
         "en phrase 'the city'",
     ]
+
+
+def test_pydantics_refusals_read_in_swedish_without_its_english() -> None:
+    from iop_rules import InputError, parse_facts
+
+    bad = {"as_of": "2026-11-30", "signatures": [{"id": "s1", "date": "2025-01-01", "party": "kommunen", "signatory_role": "x"}]}
+    with pytest.raises(InputError) as caught:
+        parse_facts(bad)
+    sv, en = caught.value.message_sv, caught.value.message_en
+    assert "signatures.0.party = 'kommunen'" in sv and "förväntade 'city' eller 'fa'" in sv
+    assert "Input should" not in sv and " or " not in sv
+    assert "signatures.0.party = 'kommunen'" in en and "Input should be 'city' or 'fa'" in en
+    bad["signatures"][0].update(party="city", extra="x")  # type: ignore[index]
+    with pytest.raises(InputError) as caught:
+        parse_facts(bad)
+    assert "okänt fält" in caught.value.message_sv and "unknown field" in caught.value.message_en

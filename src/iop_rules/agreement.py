@@ -498,8 +498,11 @@ def reason_in_words(first: Any) -> Value:
     context = first.get("ctx") or {}
     values: dict[str, Value] = {_CONTEXT[k]: str(v) for k, v in context.items() if k in _CONTEXT}
     if kind == "literal_error":
-        # Pydantic lists the allowed values as "'city' or 'fa'".
-        values["expected"] = str(context.get("expected", "")).replace(" or ", " eller ")
+        # Pydantic lists the allowed values as "'a', 'b' or 'c'": listed again, the Swedish way, by Babel.
+        from babel.lists import format_list
+
+        allowed = re.split(r", | or ", str(context.get("expected", "")))
+        values["expected"] = format_list(allowed, style="or", locale="sv_SE")
     return Named(render(known.with_values(**values), "sv"), reason)
 
 
