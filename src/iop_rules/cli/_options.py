@@ -110,7 +110,7 @@ class LocalizedParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Print the usage and the error in the parser's language, and exit 2 (argparse's convention)."""
         self.print_usage(sys.stderr)
-        self.exit(2, phrase("cli.error", self.lang, prog=self.prog, message=translate_argparse(message, self.lang)))
+        self.exit(2, phrase("cli.error", self.lang, prog=self.prog, message=translate_argparse(message, self.lang)) + "\n")
 
 
 def add_command(
