@@ -133,6 +133,8 @@ def _without(lang: str, message_id: str) -> Catalogue:
         "section.title.9",  # a section's heading
         "workbook.column_help.final",  # the workbook's words (a table of ids)
         "workbook.error.missing_header",  # the workbook reader's errors
+        "error.amount.float",  # a loader's error
+        "error.value.literal",  # pydantic's check, in Swedish
     ],
 )
 def test_a_removed_swedish_entry_is_caught(message_id: str) -> None:
