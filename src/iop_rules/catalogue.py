@@ -60,6 +60,16 @@ class Msg:
     id: str
     args: tuple[tuple[str, Value], ...] = ()
 
+    def __hash__(self) -> int:
+        # Kept after the first call: a message is a key of the rendering caches, and its nested messages would
+        # otherwise be hashed again, in Python, on every lookup.
+        try:
+            return self.__dict__["_hash"]  # type: ignore[no-any-return]
+        except KeyError:
+            value = hash((self.id, self.args))
+            self.__dict__["_hash"] = value
+            return value
+
     @property
     def values(self) -> dict[str, Value]:
         """The named values."""
