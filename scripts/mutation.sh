@@ -30,6 +30,10 @@ fi
 # The fork server reads its preload list (relative to mutants/) before mutmut copies anything there.
 mkdir -p mutants/scripts
 cp scripts/mutation-preload.txt mutants/scripts/
+# mutmut refreshes its copy of src/ only for Python files: the package's data (the message catalogues) is copied here.
+if [ -d mutants/src ]; then
+  (cd src && find . -type f ! -name '*.py' ! -name '*.pyc' ! -path '*/__pycache__/*' -exec cp --parents {} ../mutants/src/ \;)
+fi
 # A test that starts a Python subprocess finds the mutated package too.
 export PYTHONPATH="$PWD/mutants/src"
 nice -n "${MUTATION_NICE:-19}" "$VENV/bin/mutmut" run --max-children "${MUTATION_CHILDREN:-2}" "$@"
