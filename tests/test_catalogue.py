@@ -32,18 +32,34 @@ SRC = ROOT / "src" / "iop_rules"
 PO = {lang: SRC / "locale" / lang / "LC_MESSAGES" / "iop_rules.po" for lang in LANGS}
 
 
+MESSAGE_CALLS = {"msg", "phrase"}
+"""The functions whose first argument is a message id: ``msg`` (a message as a value) and ``phrase`` (the
+presentation layer's fixed text, put in a language at once)."""
+
+TEMPLATE_CALL = re.compile(r"""\bw\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s,]+))""")
+"""A template's call of ``w`` (the fixed text of the HTML report): ``w("html.state")``."""
+
+
 def used_ids(src: Path = SRC) -> tuple[set[str], list[str]]:
-    """The message ids the source passes to ``msg``, and the calls whose id is not a literal (each a fault: the
-    catalogue could not be checked against it)."""
+    """The message ids the source passes to ``msg`` or ``phrase`` (and the templates to ``w``), and the calls
+    whose id is not a literal (each a fault: the catalogue could not be checked against it). A choice among ids
+    is written as a table of ``msg`` literals, so that every id the code can reach is a literal here."""
     ids: set[str] = set()
     faults: list[str] = []
+    for path in sorted(src.rglob("*.j2")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for double, single, other in TEMPLATE_CALL.findall(line):
+                if other:
+                    faults.append(f"{path.relative_to(src)}:{number}")
+                else:
+                    ids.add(double or single)
     for path in sorted(src.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
-            if name != "msg":
+            if name not in MESSAGE_CALLS:
                 continue
             first = node.args[0] if node.args else None
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -103,11 +119,38 @@ def _without(lang: str, message_id: str) -> Catalogue:
     return read_catalogue(lang, buffer.getvalue())
 
 
-def test_a_removed_swedish_entry_is_caught() -> None:
+@pytest.mark.parametrize(
+    "message_id",
+    [
+        "grant.what",  # a clause's message
+        "csv.affected",  # a table of ids (a CSV column)
+        "report.selection.fa",  # a table of ids (the party a report is kept to)
+        "html.row.mid_term",  # a table of ids (a row of the timeline)
+        "html.state",  # a template's fixed text
+        "report.cutoff",  # the text report's fixed text
+        "help.check.description",  # the command line's help
+        "argparse.required",  # argparse's own words, translated
+        "section.title.9",  # a section's heading
+        "workbook.column_help.final",  # the workbook's words (a table of ids)
+        "workbook.error.missing_header",  # the workbook reader's errors
+        "error.amount.float",  # a loader's error
+        "error.value.literal",  # pydantic's check, in Swedish
+    ],
+)
+def test_a_removed_swedish_entry_is_caught(message_id: str) -> None:
     ids, _ = used_ids()
-    catalogues = {"sv": _without("sv", "grant.what"), "en": catalogue("en")}
+    catalogues = {"sv": _without("sv", message_id), "en": catalogue("en")}
     found = problems(catalogues, ids)
-    assert found == ["sv: no sentence for 'grant.what'"]
+    assert found == [f"sv: no sentence for {message_id!r}"]
+
+
+def test_the_section_headings_are_the_agreements_own() -> None:
+    from iop_rules.presentation.phrases import SECTION_TITLE
+
+    agreement = load_agreement()
+    assert set(SECTION_TITLE) == set(agreement.sections)
+    for number, title in SECTION_TITLE.items():
+        assert render(title, "sv") == agreement.sections[number].title, number
 
 
 def test_an_unused_entry_and_a_missing_value_are_caught() -> None:
@@ -245,3 +288,81 @@ def test_the_sentence_finder_sees_a_sentence(tmp_path: Path) -> None:
     planted = tmp_path / "planted.py"
     planted.write_text('"""A docstring is fine here."""\nTEXT = ("Staden ska betala bidraget", f"paid {1} in all")\n')
     assert len(sentence_literals(planted)) == 2
+
+
+# --- the other renderers a coordinator reads ----------------------------------------------------------------------
+
+
+def _page_text(page: str) -> str:
+    """The words an HTML page shows: no styles, markup, attributes or the agreement's own (Swedish) words in their
+    blockquotes; finding and record ids (in ``<code>``) are data."""
+    import html as html_module
+
+    page = re.sub(r"<style.*?</style>", "", page, flags=re.S)
+    page = re.sub(r'<blockquote lang="sv">.*?</blockquote>', "", page, flags=re.S)
+    page = re.sub(r"<code>.*?</code>", "", page, flags=re.S)
+    page = re.sub(r"<[^>]+>", " ", page)
+    # The register's questions quote the agreement in straight quotes: its own words, in Swedish. A record's id in
+    # brackets ("(sig-city)") is the facts' data.
+    page = re.sub(r'"[^"\n]*"', "", html_module.unescape(page))
+    return re.sub(r"\([a-z0-9]+(?:-[a-z0-9]+)+\)", "", page)
+
+
+def _calendar_text(ics: str) -> str:
+    unfolded = ics.replace("\r\n ", "").replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
+    keep = ("SUMMARY", "DESCRIPTION")
+    return "\n".join(line.split(":", 1)[1] for line in unfolded.splitlines() if line.split(":")[0].split(";")[0] in keep)
+
+
+def _one_language(text: str, lang: str) -> list[str]:
+    other = "en" if lang == "sv" else "sv"
+    text = _readable(text)
+    lower = text.lower()
+    found = [f"code key {key}" for key in sorted(set(SNAKE.findall(text)))]
+    found += [f"setting id {key}" for key in sorted(set(SETTING_ID.findall(text)))]
+    found += [f"{other} word {word!r}" for word in sorted(set(re.findall(r"[a-zåäöé]+", lower)) & FUNCTION_WORDS[other])]
+    found += [
+        f"{other} phrase {phrase!r}"
+        for phrase in sorted(vocabulary(other) - vocabulary(lang))
+        if re.search(rf"(?<![\wåäö]){re.escape(phrase)}(?![\wåäö])", lower)
+    ]
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_html_report_and_the_calendar_speak_one_language(lang: str) -> None:
+    from iop_rules.presentation.calendar import render_calendar
+    from iop_rules.presentation.html import render_html
+
+    agreement, facts = load_agreement(), load_facts(EXAMPLE)
+    page = render_html(agreement, facts, as_of=day("2026-11-30"), lang=lang)
+    assert _one_language(_page_text(page), lang) == []
+    report = evaluate(agreement, facts, as_of=day("2026-11-30"))
+    assert _one_language(_calendar_text(render_calendar(report, agreement, lang)), lang) == []
+
+
+def test_the_page_check_would_see_an_id_and_the_other_language() -> None:
+    planted = _page_text("<p>Beräkning: 2026-12-10 (I7) — grant_year=2025, the city</p>")
+    assert _one_language(planted, "sv") == [
+        "code key grant_year",
+        "setting id I7",
+        "en word 'city'",
+        "en word 'the'",
+        "en phrase 'the city'",
+    ]
+
+
+def test_pydantics_refusals_read_in_swedish_without_its_english() -> None:
+    from iop_rules import InputError, parse_facts
+
+    bad = {"as_of": "2026-11-30", "signatures": [{"id": "s1", "date": "2025-01-01", "party": "kommunen", "signatory_role": "x"}]}
+    with pytest.raises(InputError) as caught:
+        parse_facts(bad)
+    sv, en = caught.value.message_sv, caught.value.message_en
+    assert "signatures.0.party = 'kommunen'" in sv and "förväntade 'city' eller 'fa'" in sv
+    assert "Input should" not in sv and " or " not in sv
+    assert "signatures.0.party = 'kommunen'" in en and "Input should be 'city' or 'fa'" in en
+    bad["signatures"][0].update(party="city", extra="x")  # type: ignore[index]
+    with pytest.raises(InputError) as caught:
+        parse_facts(bad)
+    assert "okänt fält" in caught.value.message_sv and "unknown field" in caught.value.message_en

@@ -26,6 +26,7 @@ LAYER_OF = {
     "iop_rules._workbook": "models",
     "iop_rules._workbook_words": "models",
     "iop_rules._docstrings": "models",
+    "iop_rules._cached": "models",
     "iop_rules._holidays_se": "evaluation",
     "iop_rules.agreement": "models",
     "iop_rules.facts": "models",

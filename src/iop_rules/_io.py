@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ._types import FloatLiteral, InputError, printable
+from .catalogue import Msg, msg
 
 MAX_BYTES = 5 * 1024 * 1024
 """A facts or agreement file larger than this is refused: the real history fits in a few kilobytes."""
@@ -110,42 +111,30 @@ def parse_text(text: str, fmt: str, source: str) -> Any:
             data = tomllib.loads(text, parse_float=FloatLiteral)
     except _DuplicateKeyError as error:
         position = _duplicate_position(text)
-        where_en = where_sv = ""
-        if position is not None:
-            line, column = _line_and_column(text, position)
-            where_en = f" (the second's value at line {line}, column {column})"
-            where_sv = f" (den andras värde på rad {line}, kolumn {column})"
         key = printable(repr(error.key))
+        if position is None:
+            raise InputError(msg("error.json.duplicate_key", source=shown_source, key=key)) from None
+        line, column = _line_and_column(text, position)
         raise InputError(
-            f"{shown_source}: ogiltig JSON: nyckeln {key} står två gånger i samma objekt{where_sv}; ta bort den ena",
-            f"{shown_source}: invalid JSON: the key {key} is given twice in the same object{where_en}; remove one",
+            msg("error.json.duplicate_key.at", source=shown_source, key=key, line=line, column=column)
         ) from None
     except RecursionError:
         raise _too_deep(shown_source) from None
     except (json.JSONDecodeError, tomllib.TOMLDecodeError, ValueError) as error:
         if "integer string conversion" in str(error):
             # Python refuses to read an integer of more than 4300 digits; its advice is for programmers.
-            raise InputError(
-                f"{shown_source}: ogiltig {kind}: ett tal har fler än 4300 siffror",
-                f"{shown_source}: invalid {kind}: a number has more than 4300 digits",
-            ) from None
+            raise InputError(msg("error.file.long_number", shown_source=shown_source, kind=kind)) from None
         where = _offending_line(text, str(error))
         message = printable(str(error))
-        raise InputError(
-            f"{shown_source}: ogiltig {kind}: {message}{where}",
-            f"{shown_source}: invalid {kind}: {message}{where}",
-        ) from None
+        raise InputError(msg("error.file.syntax", shown_source=shown_source, kind=kind, message=message, where=where)) from None
     check_depth(data, shown_source)
     return data
 
 
 def _too_deep(source: str, line: int | None = None, column: int | None = None) -> InputError:
-    where_sv = f" (rad {line}, kolumn {column})" if line is not None else ""
-    where_en = f" (line {line}, column {column})" if line is not None else ""
-    return InputError(
-        f"{source}: tabeller och listor är nästlade djupare än {MAX_DEPTH} nivåer{where_sv}; schemat behöver högst 5",
-        f"{source}: tables and lists are nested more than {MAX_DEPTH} levels deep{where_en}; the schema needs at most 5",
-    )
+    if line is None or column is None:
+        return InputError(msg("error.file.too_deep", source=source, limit=MAX_DEPTH))
+    return InputError(msg("error.file.too_deep.at", source=source, limit=MAX_DEPTH, line=line, column=column))
 
 
 _STRUCTURE = re.compile(r"[\[\]{}\"'#\\\n]")
@@ -215,20 +204,14 @@ def _offending_line(text: str, message: str) -> str:
     return f": {printable(repr(content))}"
 
 
-def _unreadable(source: str, reason_sv: str, reason_en: str) -> InputError:
-    return InputError(f"{source}: filen kan inte läsas ({reason_sv})", f"{source}: the file cannot be read ({reason_en})")
+def _unreadable(source: str, reason: str) -> InputError:
+    return InputError(msg("error.file.unreadable", source=source, reason=reason))
 
 
 def _too_large(source: str, size: int | None) -> InputError:
     if size is None:
-        return InputError(
-            f"{source}: filen är mer än gränsen {MAX_BYTES} byte",
-            f"{source}: the file is more than the limit of {MAX_BYTES} bytes",
-        )
-    return InputError(
-        f"{source}: filen är {size} byte, mer än gränsen {MAX_BYTES} byte",
-        f"{source}: the file is {size} bytes, more than the limit of {MAX_BYTES} bytes",
-    )
+        return InputError(msg("error.file.too_large", source=source, limit=MAX_BYTES))
+    return InputError(msg("error.file.too_large.size", source=source, size=size, limit=MAX_BYTES))
 
 
 def read_bytes_bounded(path: Path, source: str) -> bytes:
@@ -242,7 +225,7 @@ def read_bytes_bounded(path: Path, source: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise _unreadable(source, reason, reason) from None
+        raise _unreadable(source, reason) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISREG(info.st_mode):
@@ -252,28 +235,24 @@ def read_bytes_bounded(path: Path, source: str) -> bytes:
             return _read_up_to_limit(fd, source, wait=None)
         if stat.S_ISFIFO(info.st_mode):
             return _read_up_to_limit(fd, source, wait=PIPE_WAIT_SECONDS)
-        kind_sv, kind_en = _kind(info.st_mode)
-        raise InputError(
-            f"{source}: är {kind_sv}, inte en vanlig fil; förväntade en .toml- eller .json-fil",
-            f"{source}: is {kind_en}, not a regular file; expected a .toml or .json file",
-        )
+        raise InputError(msg("error.file.not_regular", source=source, kind=_kind(info.st_mode)))
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise _unreadable(source, reason, reason) from None
+        raise _unreadable(source, reason) from None
     finally:
         os.close(fd)
 
 
-def _kind(mode: int) -> tuple[str, str]:
+def _kind(mode: int) -> Msg:
     if stat.S_ISDIR(mode):
-        return "en mapp", "a directory"
+        return msg("file.kind.directory")
     if stat.S_ISCHR(mode):
-        return "en teckenenhet", "a character device"
+        return msg("file.kind.character_device")
     if stat.S_ISBLK(mode):
-        return "en blockenhet", "a block device"
+        return msg("file.kind.block_device")
     if stat.S_ISSOCK(mode):
-        return "en socket", "a socket"
-    return "något annat", "something else"
+        return msg("file.kind.socket")
+    return msg("file.kind.other")
 
 
 def _read_up_to_limit(fd: int, source: str, wait: float | None) -> bytes:
@@ -283,10 +262,7 @@ def _read_up_to_limit(fd: int, source: str, wait: float | None) -> bytes:
         if wait is not None:
             ready, _, _ = select.select([fd], [], [], wait)
             if not ready:
-                raise InputError(
-                    f"{source}: inget att läsa på {wait:.0f} sekunder; gav upp",
-                    f"{source}: nothing to read for {wait:.0f} seconds; gave up",
-                )
+                raise InputError(msg("error.file.pipe_timeout", source=source, seconds=format(wait, '.0f')))
         try:
             chunk = os.read(fd, min(_CHUNK, MAX_BYTES + 1 - total))
         except BlockingIOError:
@@ -309,24 +285,15 @@ def read_document(path: Path, what: str) -> Any:
     suffix = path.suffix.lower()
     if suffix not in (".toml", ".json"):
         shown = printable(repr(suffix))
-        raise InputError(
-            f"{source}: filändelsen {shown} känns inte igen; förväntade .toml eller .json ({what})",
-            f"{source}: file extension {shown} not recognised; expected .toml or .json ({what})",
-        )
+        raise InputError(msg("error.file.extension", source=source, shown=shown, what=what))
     raw = read_bytes_bounded(path, source)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         bad = raw[error.start : error.end]
-        raise InputError(
-            f"{source}: byte {error.start} (rad {line}) {bad!r} är inte giltig UTF-8; spara filen som UTF-8",
-            f"{source}: byte {error.start} (line {line}) {bad!r} is not valid UTF-8; save the file as UTF-8",
-        ) from None
+        raise InputError(msg("error.file.utf8", source=source, start=error.start, line=line, bad=repr(bad))) from None
     data = parse_text(text.removeprefix("\ufeff"), suffix[1:], source)
     if not isinstance(data, dict):
-        raise InputError(
-            f"{source}: förväntade ett objekt/tabell överst, fick {type(data).__name__}",
-            f"{source}: expected an object/table at the top level, got {type(data).__name__}",
-        )
+        raise InputError(msg("error.file.top_level", source=source, type=type(data).__name__))
     return data

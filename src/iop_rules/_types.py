@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
 from ._docstrings import field_docstrings
-from .catalogue import Msg, money, msg
+from .catalogue import Msg, Named, money, msg
 
 PartyKey = Literal["city", "fa"]
 """A party of the agreement: ``city`` is Socialförvaltningen, Helsingborgs stad; ``fa`` is Frälsningsarmén."""
@@ -41,9 +41,9 @@ class InputError(ValueError):
     """
 
     def __init__(self, message_sv: str | Msg, message_en: str = "") -> None:
-        # A catalogue message (``InputError(msg("error.…", …))``), or a (Swedish, English) pair from the loaders,
-        # whose messages are not yet in the catalogues. Whatever the input held (a key with a newline, an escape
-        # sequence) is shown escaped, never obeyed.
+        # A catalogue message (``InputError(msg("error.…", …))``), or a (Swedish, English) pair of texts already
+        # made from the catalogues (a workbook's lines, one per bad cell). Whatever the input held (a key with a
+        # newline, an escape sequence) is shown escaped, never obeyed.
         self.id: str | None = None
         if isinstance(message_sv, Msg):
             self.id = message_sv.id
@@ -74,12 +74,10 @@ SEPARATOR = "\u2016"
 """Between the English and the Swedish text of a validation message (see ``bilingual``)."""
 
 
-def bilingual(en: str | Msg, sv: str = "") -> str:
-    """A validation message in both languages (a catalogue message, or an (English, Swedish) pair from the
-    loaders); the loaders split it again for the person reading."""
-    if isinstance(en, Msg):
-        return f"{en.render('en')}{SEPARATOR}{en.render('sv')}"
-    return f"{en}{SEPARATOR}{sv}"
+def bilingual(message: Msg) -> str:
+    """A validation message from the catalogues in both languages, as one string (pydantic keeps a validator's
+    error as text); the loaders split it again for the person reading."""
+    return f"{message.render('en')}{SEPARATOR}{message.render('sv')}"
 
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
@@ -162,7 +160,7 @@ def year_keyed(value: Any, field: str) -> Any:
             year = year_key(key)
         except ValueError as error:
             en, _, sv = str(error).partition(SEPARATOR)
-            raise ValueError(bilingual(f"{field} {en}", f"{field}: {sv}")) from None
+            raise ValueError(bilingual(msg("error.year_key.field", field=field, reason=Named(sv, en)))) from None
         out[year] = amount
     return out
 
@@ -203,14 +201,12 @@ class FloatLiteral:
 MAX_SEK = Decimal("1000000000000")
 _CENT = Decimal("0.01")
 _CANONICAL_SEK = re.compile(r"([0-9]+)(?:\.([0-9]{1,2}))?", re.ASCII)
-_EXAMPLE = ("e.g. \"200000.00\"", "t.ex. \"200000.00\"")
 
 
-def _amount_error(en: str, sv: str, suggestion: str | None = None) -> ValueError:
+def _amount_error(reason: Msg, suggestion: str | None = None) -> ValueError:
     if suggestion is not None:
-        en += f"; did you mean \"{suggestion}\"?"
-        sv += f"; menade du \"{suggestion}\"?"
-    return ValueError(bilingual(en, sv))
+        return ValueError(bilingual(msg("error.amount.suggestion", reason=reason, suggestion=suggestion)))
+    return ValueError(bilingual(reason))
 
 
 def canonical_guess(text: str) -> str | None:
@@ -253,34 +249,30 @@ def parse_amount(value: object) -> Decimal:
     """
     # Floats are refused: 0.1 + 0.2 is not 0.3, and money must be exact to the öre.
     if isinstance(value, bool):
-        raise _amount_error(f"expected an amount in SEK written as text, {_EXAMPLE[0]}", f"förväntade ett belopp i kronor skrivet som text, {_EXAMPLE[1]}")
+        raise _amount_error(msg("error.amount.as_text"))
     if isinstance(value, float | FloatLiteral):
         text = repr(value) if isinstance(value, float) else value.text
         if text.lstrip("+-") in ("inf", "nan"):
-            raise _amount_error(f"expected a finite amount in SEK as text, {_EXAMPLE[0]}", f"förväntade ett ändligt belopp i kronor som text, {_EXAMPLE[1]}")
-        raise _amount_error(
-            f"expected an exact amount in SEK as text in quotes, at most two decimals, {_EXAMPLE[0]} (not a float: a number with a point is read inexactly)",
-            f"förväntade ett exakt belopp i kronor som text inom citattecken, högst två decimaler, {_EXAMPLE[1]} (inte ett flyttal: ett tal med punkt läses inexakt)",
-            canonical_guess(text),
-        )
+            raise _amount_error(msg("error.amount.infinite.text"))
+        raise _amount_error(msg("error.amount.float"), canonical_guess(text))
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise _amount_error("expected a finite amount in SEK", "förväntade ett ändligt belopp i kronor")
+            raise _amount_error(msg("error.amount.infinite"))
         if value.is_signed() and value == 0:
-            raise _amount_error("expected 0 SEK or more, not negative zero", "förväntade 0 kr eller mer, inte negativ nolla", "0.00")
+            raise _amount_error(msg("error.amount.negative_zero"), "0.00")
         amount = value
         if abs(amount) <= MAX_SEK and amount != amount.quantize(_CENT):
-            raise _amount_error("expected at most two decimals (öre)", "förväntade högst två decimaler (öre)")
+            raise _amount_error(msg("error.amount.decimals"))
     elif isinstance(value, str):
         amount = _parse_amount_text(value)
     else:
-        raise _amount_error(f"expected an amount in SEK, {_EXAMPLE[0]}", f"förväntade ett belopp i kronor, {_EXAMPLE[1]}")
+        raise _amount_error(msg("error.amount.type"))
     if amount < 0:
-        raise _amount_error("expected an amount of 0 SEK or more", "förväntade ett belopp på 0 kr eller mer")
+        raise _amount_error(msg("error.amount.negative"))
     if amount > MAX_SEK:
-        raise _amount_error("expected an amount below 1 000 000 000 000 SEK", "förväntade ett belopp under 1 000 000 000 000 kr")
+        raise _amount_error(msg("error.amount.too_large"))
     return amount.quantize(_CENT)
 
 
@@ -288,22 +280,16 @@ def _parse_amount_text(text: str) -> Decimal:
     match = _CANONICAL_SEK.fullmatch(text)
     if match:
         if len(match.group(1)) > 13:
-            raise _amount_error("expected an amount below 1 000 000 000 000 SEK", "förväntade ett belopp under 1 000 000 000 000 kr")
+            raise _amount_error(msg("error.amount.too_large"))
         return Decimal(text)
     unsigned = text[1:] if text[:1] == "-" else None
     if unsigned is not None and _CANONICAL_SEK.fullmatch(unsigned):
         if Decimal(unsigned) == 0:
-            raise _amount_error("expected 0 SEK or more, not negative zero", "förväntade 0 kr eller mer, inte negativ nolla", "0.00")
-        raise _amount_error("expected an amount of 0 SEK or more", "förväntade ett belopp på 0 kr eller mer")
+            raise _amount_error(msg("error.amount.negative_zero"), "0.00")
+        raise _amount_error(msg("error.amount.negative"))
     if re.fullmatch(r"[0-9]{1,13}\.[0-9]{3,}", text, re.ASCII):
-        raise _amount_error(
-            f"expected at most two decimals (öre), {_EXAMPLE[0]}", f"förväntade högst två decimaler (öre), {_EXAMPLE[1]}", canonical_guess(text)
-        )
-    raise _amount_error(
-        f"expected an amount in SEK written with ASCII digits and at most two decimals after a point, {_EXAMPLE[0]}",
-        f"förväntade ett belopp i kronor skrivet med siffrorna 0–9 och högst två decimaler efter punkt, {_EXAMPLE[1]}",
-        canonical_guess(text),
-    )
+        raise _amount_error(msg("error.amount.decimals.example"), canonical_guess(text))
+    raise _amount_error(msg("error.amount.characters"), canonical_guess(text))
 
 
 SEK_JSON_SCHEMA: dict[str, object] = {

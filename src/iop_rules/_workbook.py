@@ -32,9 +32,9 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import _workbook_words as words
-from ._docstrings import docstrings
 from ._io import MAX_BYTES
 from ._types import SEPARATOR, InputError, parse_amount, parse_day_value, printable
+from .catalogue import format_value, msg
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -62,19 +62,18 @@ class Column:
     """The field the cell fills in the record."""
     kind: Kind
     required: bool
-    description_en: str
     choices: tuple[str, ...] = ()
     """The allowed values of a ``choice`` column; for a ``flag`` column, the one value it adds."""
     target: str | None = None
     """For a reference: the key of the sheet whose ids it names."""
 
     def header(self, lang: str) -> str:
-        sv, en, _ = words.HEADERS[self.key.partition(":")[0]]
+        sv, en = words.HEADERS[self.key.partition(":")[0]]
         text = sv if lang == "sv" else en
         return text.format(choice=words.pick(words.CHOICES[self.choices[0]], lang)) if self.kind == "flag" else text
 
     def description(self, lang: str) -> str:
-        return words.HEADERS[self.key.partition(":")[0]][2] if lang == "sv" else self.description_en
+        return words.pick(words.DESCRIPTIONS[self.key.partition(":")[0]], lang)
 
 
 @dataclass(frozen=True)
@@ -115,29 +114,29 @@ def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
-def _scalar_column(name: str, annotation: Any, required: bool, description: str) -> list[Column]:
+def _scalar_column(name: str, annotation: Any, required: bool) -> list[Column]:
     inner, _ = _unwrap_optional(annotation)
     origin = typing.get_origin(inner)
     if name == "id":
-        return [Column(name, name, "id", required, description)]
+        return [Column(name, name, "id", required)]
     if name in REFERENCES:
-        return [Column(name, name, "ref", required, description, target=REFERENCES[name])]
+        return [Column(name, name, "ref", required, target=REFERENCES[name])]
     if inner is dt.date:
-        return [Column(name, name, "date", required, description)]
+        return [Column(name, name, "date", required)]
     if inner is Decimal:
-        return [Column(name, name, "amount", required, description)]
+        return [Column(name, name, "amount", required)]
     if inner is bool:
-        return [Column(name, name, "bool", required, description)]
+        return [Column(name, name, "bool", required)]
     if inner is int:
-        return [Column(name, name, "int", required, description)]
+        return [Column(name, name, "int", required)]
     if inner is str:
-        return [Column(name, name, "text", required, description)]
+        return [Column(name, name, "text", required)]
     if origin is Literal:
-        return [Column(name, name, "choice", required, description, choices=typing.get_args(inner))]
+        return [Column(name, name, "choice", required, choices=typing.get_args(inner))]
     if origin is tuple and typing.get_origin(typing.get_args(inner)[0]) is Literal:
         # A set of parties cannot be one drop-down: one yes/no column per party.
         return [
-            Column(f"{name}:{value}", name, "flag", False, description, choices=(value,))
+            Column(f"{name}:{value}", name, "flag", False, choices=(value,))
             for value in typing.get_args(typing.get_args(inner)[0])
         ]
     raise TypeError(f"the workbook has no column for {name}: {annotation!r}")
@@ -150,7 +149,7 @@ def _columns(model: type[BaseModel], skip: Iterable[str] = (), scope: str = "") 
             continue
         # A field whose meaning differs on this sheet (a determination's body is not a meeting's) has its own words.
         key = f"{scope}.{name}" if f"{scope}.{name}" in words.HEADERS else name
-        columns = _scalar_column(name, info.annotation, info.is_required(), info.description or docstrings(model).get(name, ""))
+        columns = _scalar_column(name, info.annotation, info.is_required())
         out.extend(replace(c, key=key) if c.key == name else c for c in columns)
     return out
 
@@ -166,8 +165,8 @@ def _nested(model: type[BaseModel]) -> dict[str, Any]:
     return out
 
 
-def _parent_column(key: str, parent: str, description: str) -> Column:
-    return Column(key, "__parent__", "ref", True, description, target=parent)
+def _parent_column(key: str, parent: str) -> Column:
+    return Column(key, "__parent__", "ref", True, target=parent)
 
 
 @functools.cache
@@ -179,7 +178,7 @@ def sheets(model: type[BaseModel]) -> tuple[Sheet, ...]:
     for name, info in model.model_fields.items():
         record_type = typing.get_args(info.annotation)[0] if typing.get_origin(info.annotation) is tuple else None
         if not _is_model(record_type):
-            single.extend(_scalar_column(name, info.annotation, False, info.description or docstrings(model).get(name, "")))
+            single.extend(_scalar_column(name, info.annotation, False))
             continue
         assert isinstance(record_type, type) and issubclass(record_type, BaseModel)
         nested = _nested(record_type)
@@ -190,21 +189,21 @@ def sheets(model: type[BaseModel]) -> tuple[Sheet, ...]:
             if origin is tuple:
                 child = typing.get_args(inner)[0]
                 columns = _columns(child, scope=field_name)
-                parent = _parent_column(f"{field_name}.parent", name, words.DESCRIPTIONS_EN[f"{field_name}.parent"])
+                parent = _parent_column(f"{field_name}.parent", name)
                 ordered = [columns[0], parent, *columns[1:]] if columns and columns[0].key == "id" else [parent, *columns]
                 out.append(Sheet(f"{name}.{field_name}", "children", tuple(ordered), parent=name, fields=(field_name,)))
             elif origin is dict:
                 key_type, value_type = typing.get_args(inner)
-                key = _scalar_column(f"{field_name}.key", key_type, True, words.DESCRIPTIONS_EN[f"{field_name}.key"])[0]
-                value = _scalar_column(f"{field_name}.value", value_type, True, words.DESCRIPTIONS_EN[f"{field_name}.value"])[0]
-                parent = _parent_column(f"{field_name}.parent", name, words.DESCRIPTIONS_EN[f"{field_name}.parent"])
+                key = _scalar_column(f"{field_name}.key", key_type, True)[0]
+                value = _scalar_column(f"{field_name}.value", value_type, True)[0]
+                parent = _parent_column(f"{field_name}.parent", name)
                 out.append(Sheet(f"{name}.{field_name}", "mapping", (parent, key, value), parent=name, fields=(field_name,)))
             else:
                 optional.setdefault(inner, []).append(field_name)
         for child, field_names in optional.items():
             group = re.sub(r"(?<!^)(?=[A-Z])", "_", child.__name__).lower() + "s"
-            parent = _parent_column(f"{group}.parent", name, words.DESCRIPTIONS_EN[f"{group}.parent"])
-            which = Column(f"{group}.which", "__which__", "choice", True, words.DESCRIPTIONS_EN[f"{group}.which"], choices=tuple(field_names))
+            parent = _parent_column(f"{group}.parent", name)
+            which = Column(f"{group}.which", "__which__", "choice", True, choices=tuple(field_names))
             out.append(
                 Sheet(f"{name}.{group}", "optional", (parent, which, *_columns(child, scope=group)), parent=name, fields=tuple(field_names))
             )
@@ -248,7 +247,7 @@ class _CellError(Exception):
     def shared(cls, error: ValueError) -> _CellError:
         """The cell error for a ``bilingual`` ValueError of the parsers every facts file shares."""
         en, _, sv = str(error).partition(SEPARATOR)
-        return cls("as_written", sv=sv or en, en=en)
+        return cls("as_written", text=(sv or en, en))
 
 
 @dataclass
@@ -391,14 +390,11 @@ def _open(path: Path) -> Any:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise InputError(f"{source}: filen kan inte läsas ({error.strerror})", f"{source}: the file cannot be read ({error.strerror})") from None
+        raise InputError(msg("error.file.unreadable", source=source, reason=str(error.strerror))) from None
     if size > MAX_BYTES:
-        raise InputError(
-            f"{source}: filen är {size} byte, mer än gränsen {MAX_BYTES} byte",
-            f"{source}: the file is {size} bytes, more than the limit of {MAX_BYTES} bytes",
-        )
+        raise InputError(msg("error.file.too_large.size", source=source, size=size, limit=MAX_BYTES))
 
-    def refuse(key: str, **values: object) -> InputError:
+    def refuse(key: str, **values: str | int) -> InputError:
         return _refuse(source, key, **values)
 
     try:
@@ -434,9 +430,8 @@ class WorkbookError(InputError):
         self.args = (f"{self.message_en} / {self.message_sv}",)
 
 
-def _refuse(source: str, key: str, **values: object) -> InputError:
-    sv, en = words.MESSAGES[key]
-    return InputError(f"{source}: {sv.format(**values)}", f"{source}: {en.format(**values)}")
+def _refuse(source: str, key: str, **values: str | int) -> InputError:
+    return InputError(msg("error.at", source=source, reason=words.MESSAGE[key].with_values(**values)))
 
 
 def read_workbook(path: str | Path, model: type[M]) -> M:
@@ -733,16 +728,13 @@ def _check_ids(specs: tuple[Sheet, ...], rows: dict[str, list[_Row]], row_error:
                     row_error(row, column.key, "no_such_id", sheet=shown(target))
 
 
-def _split(message: str, kind: str) -> tuple[str, str]:
-    from .agreement import _SV_BY_TYPE
+def _split(item: Any) -> tuple[str, str]:
+    from .agreement import reason_in_words
 
-    reason = message.removeprefix("Value error, ")
-    if SEPARATOR in reason:
-        en, _, sv = reason.partition(SEPARATOR)
-        return sv, en
-    if kind == "missing":
+    if item["type"] == "missing":
         return words.MESSAGES["missing"]
-    return (f"{_SV_BY_TYPE[kind]} ({reason})" if kind in _SV_BY_TYPE else reason), reason
+    reason = reason_in_words(item)
+    return format_value(reason, "sv"), format_value(reason, "en")
 
 
 def _validation_lines(
@@ -752,7 +744,7 @@ def _validation_lines(
     unplaced: list[tuple[str, str]] = []
     for item in problem.errors():
         loc = tuple(item["loc"])
-        sv, en = _split(str(item["msg"]), item["type"])
+        sv, en = _split(item)
         for cut in range(len(loc), 0, -1):
             if loc[:cut] in place_of:
                 row, keys = place_of[loc[:cut]]

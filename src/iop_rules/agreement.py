@@ -31,6 +31,7 @@ from ._types import (
     printable,
     year_keyed,
 )
+from .catalogue import Msg, Named, Value, msg, render
 
 INTERPRETATION_IDS = tuple(f"I{n}" for n in range(1, 17))
 
@@ -71,16 +72,16 @@ class Party(BaseModel):
     def _organisation_number(cls, value: str) -> str:
         digits = re.sub(r"[\s\-–]", "", value)
         if not re.fullmatch(r"\d{10}", digits):
-            raise ValueError(bilingual("expected 10 digits, written NNNNNN-NNNN", "förväntade 10 siffror, skrivna NNNNNN-NNNN"))
+            raise ValueError(bilingual(msg("error.org_number.digits")))
         if not luhn_valid(digits):
-            raise ValueError(bilingual("the last digit is not the Luhn check digit of the other nine", "sista siffran är inte kontrollsiffran (Luhn) för de nio andra"))
+            raise ValueError(bilingual(msg("error.org_number.luhn")))
         return f"{digits[:6]}-{digits[6:]}"
 
     @field_validator("signatory_role")
     @classmethod
     def _no_email(cls, value: str) -> str:
         if "@" in value:
-            raise ValueError(bilingual("expected a role, not an e-mail address (data minimisation)", "förväntade en roll, inte en e-postadress (dataminimering)"))
+            raise ValueError(bilingual(msg("error.signatory.email")))
         return value
 
 
@@ -107,14 +108,14 @@ class Term(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Term:
         if self.end < self.start:
-            raise ValueError(bilingual(f"term.end {self.end} is before term.start {self.start}", f"term.end {self.end} ligger före term.start {self.start}"))
+            raise ValueError(bilingual(msg("error.term.end_before_start", end=self.end, start=self.start)))
         if not self.start <= self.half_term_passes <= self.end:
-            raise ValueError(bilingual(f"term.half_term_passes {self.half_term_passes} is outside the term", f"term.half_term_passes {self.half_term_passes} ligger utanför avtalstiden"))
+            raise ValueError(bilingual(msg("error.term.half_outside", half_term_passes=self.half_term_passes)))
         if not self.start <= self.renegotiation_cutoff <= self.end:
-            raise ValueError(bilingual(f"term.renegotiation_cutoff {self.renegotiation_cutoff} is outside the term", f"term.renegotiation_cutoff {self.renegotiation_cutoff} ligger utanför avtalstiden"))
+            raise ValueError(bilingual(msg("error.term.cutoff_outside", renegotiation_cutoff=self.renegotiation_cutoff)))
         for year in self.renegotiated_grant_years:
             if not self.start.year <= year <= self.end.year:
-                raise ValueError(bilingual(f"term.renegotiated_grant_years: {year} is outside the term", f"term.renegotiated_grant_years: {year} ligger utanför avtalstiden"))
+                raise ValueError(bilingual(msg("error.term.grant_year_outside", year=year)))
         return self
 
 
@@ -142,10 +143,7 @@ class Grants(BaseModel):
         except ValueError:
             day = f"{self.payment_month}/{self.payment_day}"
             raise ValueError(
-                bilingual(
-                    f"grants.payment_month/payment_day {day} is not a day of every year",
-                    f"grants.payment_month/payment_day {day} är inte en dag varje år",
-                )
+                bilingual(msg("error.grants.payment_day", day=day))
             ) from None
         return self
 
@@ -186,10 +184,7 @@ class Cadence(BaseModel):
         except ValueError:
             day = f"{self.account_deadline_month}/{self.account_deadline_day}"
             raise ValueError(
-                bilingual(
-                    f"cadence.account_deadline_month/account_deadline_day {day} is not a day of every year",
-                    f"cadence.account_deadline_month/account_deadline_day {day} är inte en dag varje år",
-                )
+                bilingual(msg("error.cadence.account_day", day=day))
             ) from None
         return self
 
@@ -209,7 +204,7 @@ class ConfiguredTerm(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> ConfiguredTerm:
         if self.end < self.start:
-            raise ValueError(bilingual(f"term {self.name!r}: end {self.end} is before start {self.start}", f"terminen {self.name!r}: end {self.end} ligger före start {self.start}"))
+            raise ValueError(bilingual(msg("error.school_term.end_before_start", name=repr(self.name), end=self.end, start=self.start)))
         return self
 
 
@@ -258,10 +253,7 @@ def check_setting(key: str, value: object) -> SettingValue:
         if isinstance(value, str) and value in _CHOICES[key]:
             return value
         expected = " | ".join(_CHOICES[key])
-        raise InputError(
-            f"tolkning {key}: värdet {value!r} är inte en av {expected}",
-            f"interpretation {key}: value {value!r} is not one of {expected}",
-        )
+        raise InputError(msg("error.setting.choice", key=key, value=repr(value), expected=expected))
     if key in _NUMBERS:
         low, high = _NUMBERS[key]
         number: int | None = None
@@ -272,14 +264,8 @@ def check_setting(key: str, value: object) -> SettingValue:
             number = int(value.strip())
         if number is not None and low <= number <= high:
             return number
-        raise InputError(
-            f"tolkning {key}: värdet {value!r} är inte ett heltal mellan {low} och {high}",
-            f"interpretation {key}: value {value!r} is not a whole number from {low} to {high}",
-        )
-    raise InputError(
-        f"okänd tolkning {key!r}; förväntade en av {', '.join(INTERPRETATION_IDS)}",
-        f"unknown interpretation {key!r}; expected one of {', '.join(INTERPRETATION_IDS)}",
-    )
+        raise InputError(msg("error.setting.number", key=key, value=repr(value), low=low, high=high))
+    raise InputError(msg("error.setting.unknown", key=repr(key), ids=', '.join(INTERPRETATION_IDS)))
 
 
 def alternatives(key: str) -> tuple[SettingValue, ...]:
@@ -365,38 +351,37 @@ class Agreement(BaseModel):
     def _consistent(self) -> Agreement:
         keys = [p.key for p in self.parties]
         if sorted(keys) != ["city", "fa"]:
-            raise ValueError(bilingual(f"parties: expected exactly one 'city' and one 'fa', got {keys}", f"parties: förväntade precis en 'city' och en 'fa', fick {keys}"))
+            raise ValueError(bilingual(msg("error.parties.keys", keys=str(keys))))
         # SOU 2019:56: a public and a non-profit actor, a common public-benefit goal, resources from both.
         kinds = {p.key: p.kind for p in self.parties}
         if kinds["city"] != "public" or kinds["fa"] != "non_profit":
             raise ValueError(
-                bilingual(
-                    f"parties: SOU 2019:56 asks for a public actor and a non-profit actor; got city={kinds['city']}, fa={kinds['fa']}",
-                    f"parties: SOU 2019:56 kräver en offentlig och en idéburen aktör; fick city={kinds['city']}, fa={kinds['fa']}",
-                )
+                bilingual(msg("error.parties.kinds", city=kinds['city'], fa=kinds['fa']))
             )
         for party in self.parties:
             if not party.contributes:
-                raise ValueError(bilingual(f"parties.{party.key}.contributes: SOU 2019:56 asks that both parties contribute resources", f"parties.{party.key}.contributes: SOU 2019:56 kräver att båda parter bidrar med resurser"))
+                raise ValueError(bilingual(msg("error.parties.contributes", key=party.key)))
         missing = [key for key in INTERPRETATION_IDS if key not in self.interpretations]
         extra = [key for key in self.interpretations if key not in INTERPRETATION_IDS]
         if missing or extra:
-            raise ValueError(bilingual(f"interpretations: missing {missing}, unknown {extra}; expected exactly {INTERPRETATION_IDS[0]}–{INTERPRETATION_IDS[-1]}", f"interpretations: saknas {missing}, okända {extra}; förväntade precis {INTERPRETATION_IDS[0]}–{INTERPRETATION_IDS[-1]}"))
+            raise ValueError(bilingual(msg("error.interpretations.ids", missing=str(missing), extra=str(extra), first=INTERPRETATION_IDS[0], last=INTERPRETATION_IDS[-1])))
         for key, entry in self.interpretations.items():
             for field in ("setting", "default"):
                 try:
                     check_setting(key, getattr(entry, field))
                 except InputError as error:
-                    raise ValueError(bilingual(f"interpretations.{key}.{field}: {error.message_en}", f"interpretations.{key}.{field}: {error.message_sv}")) from None
+                    raise ValueError(
+                        bilingual(msg("error.setting.field", key=key, field=field, reason=Named(error.message_sv, error.message_en)))
+                    ) from None
         section_keys = sorted(self.sections, key=lambda s: int(s) if s.isdigit() else 0)
         if section_keys != [str(n) for n in range(1, 12)]:
-            raise ValueError(bilingual(f"sections: expected 1 to 11, got {section_keys}", f"sections: förväntade 1 till 11, fick {section_keys}"))
+            raise ValueError(bilingual(msg("error.sections.keys", section_keys=str(section_keys))))
         for year in self.term.renegotiated_grant_years:
             if year in self.grants.amounts:
-                raise ValueError(bilingual(f"grants.amounts.{year}: this year's grant is renegotiated (term.renegotiated_grant_years)", f"grants.amounts.{year}: årets bidrag omförhandlas (term.renegotiated_grant_years)"))
+                raise ValueError(bilingual(msg("error.grants.renegotiated_year", year=year)))
         for year in self.grants.amounts:
             if not self.term.start.year <= year <= self.term.end.year:
-                raise ValueError(bilingual(f"grants.amounts.{year}: the year is outside the term", f"grants.amounts.{year}: året ligger utanför avtalstiden"))
+                raise ValueError(bilingual(msg("error.grants.year_outside", year=year)))
         return self
 
     def party(self, key: PartyKey) -> Party:
@@ -456,10 +441,7 @@ def _check_quotes(agreement: Agreement, source: Path) -> None:
         for key in entry.get("quotes", {}):
             if section not in agreement.sections or key not in agreement.sections[section].quotes:
                 field = f"sections.{section}.quotes.{key}"
-                raise InputError(
-                    f"{shown}: fältet {field} saknas; reglerna citerar avtalets ord i §{section} under nyckeln {key!r}",
-                    f"{shown}: field {field} is missing; the rules quote the agreement's words of §{section} under the key {key!r}",
-                )
+                raise InputError(msg("error.agreement.quote_missing", shown=shown, field=field, section=section, key=repr(key)))
 
 
 def validate_document(model: type[Any], data: object, source: Path | str) -> Any:
@@ -471,62 +453,74 @@ def validate_document(model: type[Any], data: object, source: Path | str) -> Any
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise InputError(*_describe(error, source)) from None
+        raise InputError(_describe(error, source)) from None
 
 
-_SV_BY_TYPE = {
-    "extra_forbidden": "okänt fält; fältet finns inte i schemat",
-    "missing": "fältet saknas men krävs",
-    "int_type": "förväntade ett heltal",
-    "int_parsing": "förväntade ett heltal",
-    "int_from_float": "förväntade ett heltal",
-    "bool_type": "förväntade true eller false",
-    "bool_parsing": "förväntade true eller false",
-    "string_type": "förväntade text",
-    "string_too_short": "texten är för kort",
-    "string_too_long": "texten är för lång",
-    "literal_error": "inte ett av de tillåtna värdena",
-    "tuple_type": "förväntade en lista",
-    "list_type": "förväntade en lista",
-    "dict_type": "förväntade en tabell/ett objekt",
-    "model_type": "förväntade en tabell/ett objekt",
-    "model_attributes_type": "förväntade en tabell/ett objekt",
-    "greater_than_equal": "värdet är för litet",
-    "less_than_equal": "värdet är för stort",
-    "greater_than": "värdet är för litet",
-    "less_than": "värdet är för stort",
+_REASON_BY_TYPE: dict[str, Msg] = {
+    "int_type": msg("error.value.int"),
+    "int_parsing": msg("error.value.int"),
+    "int_from_float": msg("error.value.int"),
+    "bool_type": msg("error.value.bool"),
+    "bool_parsing": msg("error.value.bool"),
+    "string_type": msg("error.value.text"),
+    "string_too_short": msg("error.value.too_short"),
+    "string_too_long": msg("error.value.too_long"),
+    "literal_error": msg("error.value.literal"),
+    "tuple_type": msg("error.value.list"),
+    "list_type": msg("error.value.list"),
+    "dict_type": msg("error.value.table"),
+    "model_type": msg("error.value.table"),
+    "model_attributes_type": msg("error.value.table"),
+    "greater_than_equal": msg("error.value.at_least"),
+    "less_than_equal": msg("error.value.at_most"),
+    "greater_than": msg("error.value.greater"),
+    "less_than": msg("error.value.less"),
 }
+"""Pydantic's checks in Swedish, with the limits from the check's context; the English is pydantic's own."""
+
+_CONTEXT = {"min_length": "limit", "max_length": "limit", "ge": "limit", "le": "limit", "gt": "limit", "lt": "limit"}
 
 
-def _describe(error: Any, source: Path | str) -> tuple[str, str]:
-    first = error.errors()[0]
-    location = ".".join(str(part) for part in first["loc"]) or "(the document)"
-    value = first.get("input")
-    # A whole record or document is not worth showing: the reason names what in it is wrong.
-    shown = "" if isinstance(value, dict) else repr(_as_written(value))
-    if len(shown) > 80:
-        shown = shown[:77] + "…"
+def reason_in_words(first: Any) -> Value:
+    """Why pydantic refused a value (one of its errors), in both languages."""
     kind = first["type"]
     reason = str(first["msg"]).removeprefix("Value error, ")
     if SEPARATOR in reason:
         reason_en, _, reason_sv = reason.partition(SEPARATOR)
-    elif kind == "extra_forbidden":
-        reason_en, reason_sv = "unknown field; the schema has no such field", _SV_BY_TYPE[kind]
-    elif kind == "missing":
-        reason_en, reason_sv = "the field is missing but required", _SV_BY_TYPE[kind]
-    else:
-        reason_en = reason
-        reason_sv = f"{_SV_BY_TYPE[kind]} ({reason})" if kind in _SV_BY_TYPE else reason
+        return Named(reason_sv, reason_en)
+    if kind == "extra_forbidden":
+        return msg("error.value.unknown_field")
     if kind == "missing":
-        shown = ""
-    count = error.error_count()
-    more_en = f" (and {count - 1} more)" if count > 1 else ""
-    more_sv = f" (och {count - 1} till)" if count > 1 else ""
+        return msg("error.value.missing")
+    known = _REASON_BY_TYPE.get(kind)
+    if known is None:
+        return reason
+    context = first.get("ctx") or {}
+    values: dict[str, Value] = {_CONTEXT[k]: str(v) for k, v in context.items() if k in _CONTEXT}
+    if kind == "literal_error":
+        # Pydantic lists the allowed values as "'a', 'b' or 'c'": listed again, the Swedish way, by Babel.
+        from babel.lists import format_list
+
+        allowed = re.split(r", | or ", str(context.get("expected", "")))
+        values["expected"] = format_list(allowed, style="or", locale="sv_SE")
+    return Named(render(known.with_values(**values), "sv"), reason)
+
+
+def _describe(error: Any, source: Path | str) -> Msg:
+    first = error.errors()[0]
+    location: Value = ".".join(str(part) for part in first["loc"]) or msg("error.document.whole")
+    value = first.get("input")
+    # A whole record or document is not worth showing: the reason names what in it is wrong.
+    shown = "" if isinstance(value, dict) or first["type"] == "missing" else repr(_as_written(value))
+    if len(shown) > 80:
+        shown = shown[:77] + "…"
     value_text = f" = {shown}" if shown else ""
-    return (
-        f"{source}: fältet {location}{value_text}: {reason_sv}{more_sv}",
-        f"{source}: field {location}{value_text}: {reason_en}{more_en}",
-    )
+    count = error.error_count()
+    if count > 1:
+        return msg(
+            "error.document.field.more", source=str(source), location=location, value=value_text, reason=reason_in_words(first), n=count - 1
+        )
+    return msg("error.document.field", source=str(source), location=location, value=value_text, reason=reason_in_words(first))
 
 
 def _as_written(value: object) -> object:

@@ -95,8 +95,9 @@ def _to_json(message: Msg) -> dict[str, JsonValue]:
 
 @dataclass(frozen=True)
 class Named:
-    """A name a library gives in each language, e.g. a public holiday's ("juldagen" / "Christmas Day"). Never a
-    sentence written in code: those belong in the catalogues."""
+    """A text already given in each language, e.g. a public holiday's name from a library ("juldagen" / "Christmas
+    Day"), a workbook sheet's name, or an inner error's message already put in both languages. Never a sentence
+    written in code: those belong in the catalogues."""
 
     sv: str
     en: str

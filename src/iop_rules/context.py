@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
 
+from ._cached import cached_property
 from ._types import MAX_DAY, MIN_DAY, InputError, PartyKey, Responsible
 from .agreement import Agreement, Settings
 from .catalogue import Msg, msg

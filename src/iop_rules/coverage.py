@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field, model_validator
 from ._io import parse_text
 from ._types import MODEL_CONFIG, InputError
 from .agreement import Agreement, validate_document
+from .catalogue import msg
 from .clause import Clause, Rule
 
 CoverageStatus = Literal["rules", "standing", "checked_on_load", "not_machine_checkable"]
@@ -80,9 +81,7 @@ def load_coverage(path: str | Path | None = None) -> tuple[CoverageEntry, ...]:
     try:
         text = source.read_text(encoding="utf-8")
     except OSError as error:
-        raise InputError(
-            f"{source}: filen kan inte läsas ({error.strerror})", f"{source}: the file cannot be read ({error.strerror})"
-        ) from None
+        raise InputError(msg("error.file.unreadable", source=str(source), reason=str(error.strerror))) from None
     record: CoverageRecord = validate_document(CoverageRecord, parse_text(text, "toml", str(source)), source)
     return record.entry
 

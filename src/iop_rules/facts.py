@@ -27,13 +27,14 @@ from ._types import (
     bilingual,
     year_keyed,
 )
+from .catalogue import msg
 
 FactId = str
 
 
 def _check_id(value: str) -> str:
     if not value or len(value) > 64 or not all(c.isalnum() or c in "-_.:" for c in value):
-        raise ValueError(bilingual("expected an id of 1–64 letters, digits or - _ . :", "förväntade ett id av 1–64 bokstäver, siffror eller - _ . :"))
+        raise ValueError(bilingual(msg("error.id.format")))
     return value
 
 
@@ -86,7 +87,7 @@ class Amendment(Record):
         for field in ("signed_by_city", "signed_by_fa"):
             signed = getattr(self, field)
             if signed is not None and signed < self.date:
-                raise ValueError(bilingual(f"{field} {signed} is before the amendment's date {self.date}", f"{field} {signed} ligger före tilläggets datum {self.date}"))
+                raise ValueError(bilingual(msg("error.amendment.signed_before", field=field, signed=signed, date=self.date)))
         return self
 
     def signed_by(self, party: PartyKey) -> dt.date | None:
@@ -167,7 +168,7 @@ class Meeting(Record):
     @classmethod
     def _unique(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if len(set(value)) != len(value):
-            raise ValueError(bilingual("a party is listed twice", "en part står två gånger"))
+            raise ValueError(bilingual(msg("error.party.twice")))
         return tuple(sorted(value))
 
 
@@ -198,7 +199,7 @@ class JointPlan(Record):
     def _unique(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         # Sorted, as for a meeting's parties present: the order they were written in must not change a report.
         if len(set(value)) != len(value):
-            raise ValueError(bilingual("a party is listed twice", "en part står två gånger"))
+            raise ValueError(bilingual(msg("error.party.twice")))
         return tuple(sorted(value))
 
 
@@ -296,7 +297,7 @@ class RenegotiationDemand(Record):
     @model_validator(mode="after")
     def _order(self) -> RenegotiationDemand:
         if self.concluded is not None and self.concluded < self.date:
-            raise ValueError(bilingual(f"concluded {self.concluded} is before the demand's date {self.date}", f"concluded {self.concluded} ligger före kravets datum {self.date}"))
+            raise ValueError(bilingual(msg("error.renegotiation.concluded_before", concluded=self.concluded, date=self.date)))
         return self
 
 
@@ -330,10 +331,7 @@ class AuthorityFinding(Record):
     def _final_after(self) -> AuthorityFinding:
         if self.final is not None and self.final < self.date:
             raise ValueError(
-                bilingual(
-                    f"final {self.final} is before the finding's date {self.date}",
-                    f"final {self.final} ligger före beslutets datum {self.date}",
-                )
+                bilingual(msg("error.authority.final_before", final=self.final, date=self.date))
             )
         return self
 
@@ -421,48 +419,36 @@ class Facts(BaseModel):
                     ids.extend(c.id for c in record.claims)
         duplicated = sorted(k for k, n in Counter(ids).items() if n > 1)
         if duplicated:
-            raise ValueError(bilingual(f"id {duplicated[0]!r} is used more than once; every record needs its own id", f"id {duplicated[0]!r} används mer än en gång; varje post behöver ett eget id"))
+            raise ValueError(bilingual(msg("error.id.twice", id=repr(duplicated[0]))))
         requests = {r.id: r for r in self.statistics_requests}
         for delivery in self.statistics_deliveries:
             request = requests.get(delivery.request_id)
             if request is None:
                 raise ValueError(
-                    bilingual(
-                        f"statistics_deliveries {delivery.id!r}: request_id {delivery.request_id!r} names no statistics request",
-                        f"statistics_deliveries {delivery.id!r}: request_id {delivery.request_id!r} anger ingen begäran om statistik",
-                    )
+                    bilingual(msg("error.statistics.no_request", id=repr(delivery.id), request_id=repr(delivery.request_id)))
                 )
             if delivery.date < request.date:
                 raise ValueError(
-                    bilingual(
-                        f"statistics_deliveries {delivery.id!r}: date {delivery.date} is before its request's date {request.date}",
-                        f"statistics_deliveries {delivery.id!r}: date {delivery.date} ligger före begärans datum {request.date}",
-                    )
+                    bilingual(msg("error.statistics.before_request", id=repr(delivery.id), date=delivery.date, request_date=request.date))
                 )
         disputes = {d.id: d for d in self.disputes}
         for dialogue in self.dialogues:
             dispute = disputes.get(dialogue.dispute_id)
             if dispute is None:
-                raise ValueError(bilingual(f"dialogues {dialogue.id!r}: dispute_id {dialogue.dispute_id!r} names no dispute", f"dialogues {dialogue.id!r}: dispute_id {dialogue.dispute_id!r} anger ingen tvist"))
+                raise ValueError(bilingual(msg("error.dialogue.no_dispute", id=repr(dialogue.id), dispute_id=repr(dialogue.dispute_id))))
             if dialogue.date < dispute.date:
-                raise ValueError(bilingual(f"dialogues {dialogue.id!r}: date {dialogue.date} is before its dispute's date {dispute.date}", f"dialogues {dialogue.id!r}: date {dialogue.date} ligger före tvistens datum {dispute.date}"))
+                raise ValueError(bilingual(msg("error.dialogue.before_dispute", id=repr(dialogue.id), date=dialogue.date, dispute_date=dispute.date)))
         for case in self.misuse_cases:
             for item in (*case.repayments, *case.claims):
                 if item.date < case.date:
                     raise ValueError(
-                        bilingual(
-                            f"misuse_cases {case.id!r}: {item.id!r} dated {item.date}, before the case's date {case.date}",
-                            f"misuse_cases {case.id!r}: {item.id!r} daterad {item.date}, före ärendets datum {case.date}",
-                        )
+                        bilingual(msg("error.misuse.item_before_case", id=repr(case.id), item_id=repr(item.id), date=item.date, case_date=case.date))
                     )
             for field in ("care_shown", "disproportionate"):
                 determination = getattr(case, field)
                 if determination is not None and determination.date < case.date:
                     raise ValueError(
-                        bilingual(
-                            f"misuse_cases {case.id!r}: {field}.date {determination.date} is before the case's date {case.date}",
-                            f"misuse_cases {case.id!r}: {field}.date {determination.date} ligger före ärendets datum {case.date}",
-                        )
+                        bilingual(msg("error.misuse.determination_before_case", id=repr(case.id), field=field, date=determination.date, case_date=case.date))
                     )
         return self
 
@@ -534,10 +520,7 @@ def load_facts(path: str | Path) -> Facts:
 
     source = Path(path)
     if source.suffix.lower() not in (".toml", ".json", ".xlsx"):
-        raise InputError(
-            f"{source}: filändelsen {source.suffix.lower()!r} känns inte igen; förväntade .toml, .json eller .xlsx",
-            f"{source}: file extension {source.suffix.lower()!r} not recognised; expected .toml, .json or .xlsx",
-        )
+        raise InputError(msg("error.facts.extension", source=str(source), suffix=repr(source.suffix.lower())))
     if source.suffix.lower() == ".xlsx":
         from ._workbook import read_workbook
 
@@ -552,6 +535,6 @@ def parse_facts(data: object, source: str = "facts") -> Facts:
     from .agreement import validate_document
 
     if not isinstance(data, dict):
-        raise InputError(f"{source}: förväntade ett objekt", f"{source}: expected an object")
+        raise InputError(msg("error.facts.not_an_object", source=source))
     facts: Facts = validate_document(Facts, data, source)
     return facts

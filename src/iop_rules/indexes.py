@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable
-from functools import cached_property
 from typing import Any, Protocol, TypeVar
 
+from ._cached import cached_property
 from .facts import Attestation, Facts, GrantPayment, Meeting, StatisticsDelivery
 
 

@@ -99,10 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("IOP_RULES_DEBUG"):
             raise
         kind = type(error).__name__
-        sys.stderr.write(
-            f"iop-rules: internt fel ({kind}); rapportera det till förvaltaren med kommandot och filerna / "
-            f"internal error ({kind}); please report it with the command and the files (IOP_RULES_DEBUG=1 shows where)\n"
-        )
+        # Both languages: whatever failed may have been the language itself.
+        sys.stderr.write(f"iop-rules: {phrase('cli.internal_error', 'sv', kind=kind)} / {phrase('cli.internal_error', 'en', kind=kind)}\n")
         return EXIT_INTERNAL_ERROR
     try:
         sys.stdout.flush()

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .._types import SEPARATOR, InputError, parse_day_value, printable
+from .._types import SEPARATOR, parse_day_value, printable
 from ..agreement import Agreement, load_agreement
+from ..catalogue import Msg, msg
 from ..context import MAX_HORIZON_DAYS
 from ..facts import Facts, load_facts
-from ..presentation.phrases import phrase
+from ..presentation.phrases import phrase, say
 
 LANGS = ("sv", "en")
 
@@ -39,19 +40,19 @@ def requested_lang(argv: Sequence[str]) -> str | None:
     return None
 
 
-_ARGPARSE_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), key)
-    for pattern, key in (
-        (r"argument (?P<name>.+?): (?P<message>.*)", "argparse.argument"),
-        (r"the following arguments are required: (?P<names>.*)", "argparse.required"),
-        (r"unrecognized arguments: (?P<args>.*)", "argparse.unrecognized"),
-        (r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", "argparse.invalid_choice"),
-        (r"unknown parser (?P<value>.*) \(choices: (?P<choices>.*)\)", "argparse.unknown_parser"),
-        (r"expected one argument", "argparse.expected_one"),
-        (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)", "argparse.ambiguous"),
-        (r"invalid (?P<type>\S+) value: (?P<value>.*)", "argparse.invalid_value"),
-        (r"ignored explicit argument (?P<value>.*)", "argparse.explicit"),
-        (r"not allowed with argument (?P<other>.*)", "argparse.not_allowed"),
+_ARGPARSE_MESSAGES: tuple[tuple[re.Pattern[str], Msg], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), message)
+    for pattern, message in (
+        (r"argument (?P<name>.+?): (?P<message>.*)", msg("argparse.argument")),
+        (r"the following arguments are required: (?P<names>.*)", msg("argparse.required")),
+        (r"unrecognized arguments: (?P<args>.*)", msg("argparse.unrecognized")),
+        (r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", msg("argparse.invalid_choice")),
+        (r"unknown parser (?P<value>.*) \(choices: (?P<choices>.*)\)", msg("argparse.unknown_parser")),
+        (r"expected one argument", msg("argparse.expected_one")),
+        (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)", msg("argparse.ambiguous")),
+        (r"invalid (?P<type>\S+) value: (?P<value>.*)", msg("argparse.invalid_value")),
+        (r"ignored explicit argument (?P<value>.*)", msg("argparse.explicit")),
+        (r"not allowed with argument (?P<other>.*)", msg("argparse.not_allowed")),
     )
 )
 
@@ -60,14 +61,14 @@ def translate_argparse(message: str, lang: str) -> str:
     """An error message argparse wrote (in English) in ``lang``; a message it does not know stays as written."""
     if lang == "en":
         return message
-    for pattern, key in _ARGPARSE_MESSAGES:
+    for pattern, known in _ARGPARSE_MESSAGES:
         match = pattern.fullmatch(message)
         if match is None:
             continue
         params = match.groupdict()
         if "message" in params:
             params["message"] = translate_argparse(params["message"], lang)
-        return phrase(key, lang, **params)
+        return say(known.with_values(**params), lang)
     return message
 
 
@@ -109,27 +110,24 @@ class LocalizedParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Print the usage and the error in the parser's language, and exit 2 (argparse's convention)."""
         self.print_usage(sys.stderr)
-        self.exit(2, phrase("cli.error", self.lang, prog=self.prog, message=translate_argparse(message, self.lang)))
+        self.exit(2, phrase("cli.error", self.lang, prog=self.prog, message=translate_argparse(message, self.lang)) + "\n")
 
 
 def add_command(
-    sub: Any, name: str, lang: str, help_key: str, description_key: str | None = None, *, listed_in: str | None = None
+    sub: Any, name: str, lang: str, help_text: Msg, description: Msg | None = None, *, listed_in: str | None = None
 ) -> LocalizedParser:
     """A subcommand's parser, in ``lang``, with its description; its one-line help in the command list is in
     ``listed_in`` (the top-level parser's language), by default ``lang``."""
-    description = phrase(description_key or help_key, lang)
+    described = say(description or help_text, lang)
     parser: LocalizedParser = sub.add_parser(
         name,
         lang=lang,
-        help=phrase(help_key, listed_in or lang),
-        description=description[:1].upper() + description[1:].rstrip(".") + ".",
+        help=say(help_text, listed_in or lang),
+        description=described[:1].upper() + described[1:].rstrip(".") + ".",
     )
     return parser
 
 
-def input_error(key: str, **params: object) -> InputError:
-    """Bad input the command itself finds, in Swedish and English from the phrases."""
-    return InputError(phrase(key, "sv", **params), phrase(key, "en", **params))
 
 
 def day_type(lang: str) -> Callable[[str], dt.date]:
@@ -239,7 +237,7 @@ def add_lang(parser: argparse.ArgumentParser, lang: str | None, default: str = "
 def add_format(parser: argparse.ArgumentParser, lang: str, *, csv: bool = False) -> None:
     """``--format text|json`` (and ``csv`` where a command has it)."""
     choices = ("text", "json", "csv") if csv else ("text", "json")
-    parser.add_argument("--format", choices=choices, default="text", help=phrase("help.format_csv" if csv else "help.format", lang))
+    parser.add_argument("--format", choices=choices, default="text", help=phrase("help.format_csv", lang) if csv else phrase("help.format", lang))
 
 
 def add_party(parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup, lang: str) -> None:

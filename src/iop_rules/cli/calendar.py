@@ -11,9 +11,12 @@ Exit codes: 0 done, 2 bad input (a message, no traceback; no file written).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .._types import printable
+from ..catalogue import msg
 from ..evaluate import evaluate
 from ..presentation.order import for_party
 from ..presentation.phrases import phrase
@@ -21,17 +24,18 @@ from ._options import add_command, add_common, add_party, days_type, load_inputs
 from .report import check_output, write_output
 
 
-def parse_reminders(text: str) -> tuple[int, ...]:
-    """Days before a deadline for the reminders, ``14,3``; ``none`` for no reminder."""
-    if text.strip().lower() in ("none", "ingen"):
-        return ()
-    parts = [part.strip() for part in text.split(",")]
-    if not all(part.isdigit() and int(part) <= 365 for part in parts):
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: förväntade dagar 0–365 åtskilda av komma, t.ex. 14,3, eller none"
-            f" / expected days 0–365 separated by commas, e.g. 14,3, or none"
-        )
-    return tuple(sorted({int(part) for part in parts}, reverse=True))
+def reminders_type(lang: str) -> Callable[[str], tuple[int, ...]]:
+    """Days before a deadline for the reminders, ``14,3``; ``none`` for no reminder; errors in ``lang``."""
+
+    def parse_reminders(text: str) -> tuple[int, ...]:
+        if text.strip().lower() in ("none", "ingen"):
+            return ()
+        parts = [part.strip() for part in text.split(",")]
+        if not all(part.isdigit() and int(part) <= 365 for part in parts):
+            raise argparse.ArgumentTypeError(phrase("arg.remind", lang, value=printable(repr(text))))
+        return tuple(sorted({int(part) for part in parts}, reverse=True))
+
+    return parse_reminders
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -51,12 +55,12 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 def register(sub: Any, lang: str | None) -> None:
     """Add ``calendar`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    ahead = add_command(sub, "calendar", shown, "help.calendar")
+    ahead = add_command(sub, "calendar", shown, msg("help.calendar"))
     add_common(ahead, shown)
     ahead.add_argument("--ics", required=True, metavar=phrase("metavar.file", shown), help=phrase("help.ics_any", shown))
     ahead.add_argument(
         "--horizon", type=days_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.calendar_horizon", shown)
     )
-    ahead.add_argument("--remind", type=parse_reminders, metavar=phrase("metavar.days", shown), help=phrase("help.remind", shown))
+    ahead.add_argument("--remind", type=reminders_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.remind", shown))
     add_party(ahead, shown)
     ahead.set_defaults(run=cmd_calendar)

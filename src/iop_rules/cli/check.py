@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from .._types import InputError
+from ..catalogue import msg
 from ..evaluate import evaluate
 from ..presentation.order import for_party
 from ..presentation.phrases import phrase
@@ -19,10 +20,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     agreement, facts = load_inputs(args)
     report = evaluate(agreement, facts, as_of=args.as_of, horizon_days=args.horizon, settings=dict(args.settings))
     if args.compare_interpretations and args.format == "csv":
-        raise InputError(
-            "--format csv: jämförelsen av tolkningar finns som text eller json",
-            "--format csv: the comparison of readings is given as text or json",
-        )
+        raise InputError(msg("error.cli.compare_csv"))
     if args.compare_interpretations:
         # Imported when used: a command starts without the modules it does not run.
         from ..compare import compare_interpretations
@@ -49,7 +47,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
     """Add ``check`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    check = add_command(sub, "check", shown, "help.check", "help.check.description")
+    check = add_command(sub, "check", shown, msg("help.check"), msg("help.check.description"))
     add_common(check, shown)
     add_format(check, shown, csv=True)
     check.add_argument("--horizon", type=days_type(shown), metavar=phrase("metavar.days", shown), help=phrase("help.horizon", shown))

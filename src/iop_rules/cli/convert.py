@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..catalogue import msg
 from ..presentation.phrases import phrase
 from ._options import add_command, add_lang, emit, write_atomically
 
@@ -30,7 +31,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
     """Add ``convert`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    parser = add_command(sub, "convert", shown, "help.convert")
+    parser = add_command(sub, "convert", shown, msg("help.convert"))
     parser.add_argument("facts", metavar=phrase("metavar.facts", shown), help=phrase("help.facts", shown))
     parser.add_argument("--to", choices=("toml", "json"), required=True, help=phrase("help.convert.to", shown))
     parser.add_argument("--out", metavar=phrase("metavar.file", shown), help=phrase("help.convert.out", shown))

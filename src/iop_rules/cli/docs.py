@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .._types import InputError, printable
 from ..agreement import load_agreement
+from ..catalogue import msg
 from ..presentation.phrases import phrase
 from ._options import add_command, add_lang, emit, write_atomically
 
@@ -20,10 +21,7 @@ def write_docs(out: Path, files: dict[str, str]) -> list[str]:
 
     shown = printable(repr(str(out)))
     if out.exists() and not out.is_dir():
-        raise InputError(
-            f"--out {shown}: finns redan och är ingen mapp; förväntade en mapp att skriva dokumentationen i",
-            f"--out {shown}: exists and is not a directory; expected a directory to write the documentation into",
-        )
+        raise InputError(msg("error.cli.docs.not_a_dir", shown=shown))
     try:
         changed = stale_files(out, files)
         for relative in changed:
@@ -33,10 +31,7 @@ def write_docs(out: Path, files: dict[str, str]) -> list[str]:
     except OSError as error:
         where = printable(repr(error.filename)) if error.filename else shown
         reason = error.strerror or type(error).__name__
-        raise InputError(
-            f"--out {shown}: {where} kan inte skrivas ({reason})",
-            f"--out {shown}: {where} cannot be written ({reason})",
-        ) from None
+        raise InputError(msg("error.cli.docs.unwritable", shown=shown, where=where, reason=reason)) from None
     return changed
 
 
@@ -50,17 +45,17 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if args.check:
         stale = stale_files(out, files)
         for relative in stale:
-            emit(phrase("docs.stale", args.lang, path=out / relative) + "\n")
+            emit(phrase("docs.stale", args.lang, path=str(out / relative)) + "\n")
         return 1 if stale else 0
     for relative in write_docs(out, files):
-        emit(phrase("docs.wrote", args.lang, path=out / relative) + "\n")
+        emit(phrase("docs.wrote", args.lang, path=str(out / relative)) + "\n")
     return 0
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
     """Add ``docs`` to the command's subparsers, its help in ``lang`` (default English: the docs are English)."""
     shown = lang or "en"
-    parser = add_command(sub, "docs", shown, "help.docs", listed_in=lang or "sv")
+    parser = add_command(sub, "docs", shown, msg("help.docs"), listed_in=lang or "sv")
     parser.add_argument("--out", default="docs", metavar=phrase("metavar.dir", shown), help=phrase("help.out", shown))
     parser.add_argument("--agreement", metavar=phrase("metavar.file", shown), help=phrase("help.agreement", shown))
     parser.add_argument("--scenarios", metavar=phrase("metavar.dir", shown), help=phrase("help.scenarios", shown))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..catalogue import msg
 from ..presentation.phrases import phrase
 from ._options import add_command, add_common, add_format, emit, load_inputs
 
@@ -28,7 +29,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
     """Add ``explain`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    parser = add_command(sub, "explain", shown, "help.explain")
+    parser = add_command(sub, "explain", shown, msg("help.explain"))
     add_common(parser, shown)
     parser.add_argument("finding_id", metavar=phrase("metavar.finding", shown), help=phrase("help.finding_id", shown))
     add_format(parser, shown)

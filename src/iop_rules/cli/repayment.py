@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..catalogue import msg
 from ..context import context_for
 from ..presentation.phrases import phrase
 from ..presentation.repayment_text import render_json, render_text
@@ -38,7 +39,7 @@ def cmd_repayment(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
     """Add the ``repayment`` subcommand, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    parser = add_command(sub, "repayment", shown, "help.repayment")
+    parser = add_command(sub, "repayment", shown, msg("help.repayment"))
     parser.add_argument("facts", metavar=phrase("metavar.facts", shown), help=phrase("help.facts", shown))
     parser.add_argument("--case", metavar="ID", help=phrase("help.case", shown))
     parser.add_argument("--as-of", type=day_type(shown), metavar=phrase("metavar.date", shown), help=phrase("help.repayment_as_of", shown))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from .._types import InputError
+from ..catalogue import msg
 from ..presentation.phrases import phrase
 from ._options import add_command, add_common, add_party, days_type, emit, load_inputs, write_atomically
 
@@ -22,15 +23,9 @@ def check_output(option: str, out: Path, suffixes: tuple[str, ...]) -> None:
     """Refuse an output file with the wrong ending or in a directory that does not exist, before any work."""
     if out.suffix.lower() not in suffixes:
         ending = " / ".join(suffixes)
-        raise InputError(
-            f"{option} {str(out)!r}: förväntade ett filnamn som slutar på {ending}, eller - för standard ut",
-            f"{option} {str(out)!r}: expected a file name ending in {ending}, or - for standard output",
-        )
+        raise InputError(msg("error.cli.out.ending", option=option, out=repr(str(out)), ending=ending))
     if not out.parent.is_dir():
-        raise InputError(
-            f"{option} {str(out)!r}: katalogen {str(out.parent)!r} finns inte",
-            f"{option} {str(out)!r}: the directory {str(out.parent)!r} does not exist",
-        )
+        raise InputError(msg("error.cli.out.no_dir", option=option, out=repr(str(out)), parent=repr(str(out.parent))))
 
 
 def write_output(option: str, target: str, text: str) -> None:
@@ -41,10 +36,7 @@ def write_output(option: str, target: str, text: str) -> None:
     try:
         write_atomically(Path(target), text)
     except OSError as error:
-        raise InputError(
-            f"{option} {target!r}: filen kan inte skrivas ({error.strerror})",
-            f"{option} {target!r}: the file cannot be written ({error.strerror})",
-        ) from None
+        raise InputError(msg("error.cli.out.unwritable", option=option, target=repr(target), reason=str(error.strerror))) from None
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -71,7 +63,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
     """Add ``report`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    parser = add_command(sub, "report", shown, "help.report")
+    parser = add_command(sub, "report", shown, msg("help.report"))
     add_common(parser, shown)
     parser.add_argument("--html", required=True, metavar=phrase("metavar.file", shown), help=phrase("help.html", shown))
     add_party(parser, shown)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from .._types import InputError
+from ..catalogue import msg
 from ..presentation.phrases import phrase
-from ._options import add_command, add_common, add_format, day_type, emit, input_error, load_inputs
+from ._options import add_command, add_common, add_format, day_type, emit, load_inputs
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -20,7 +22,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from ..timeline import timeline
 
     if args.end < args.start:
-        raise input_error("timeline.reversed", end=args.end.isoformat(), start=args.start.isoformat())
+        raise InputError(msg("timeline.reversed", end=args.end, start=args.start))
     agreement, facts = load_inputs(args)
     changes = timeline(agreement, facts, args.start, args.end, settings=dict(args.settings))
     if args.format == "json":
@@ -33,7 +35,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 def register(sub: Any, lang: str | None) -> None:
     """Add ``timeline`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    history = add_command(sub, "timeline", shown, "help.timeline")
+    history = add_command(sub, "timeline", shown, msg("help.timeline"))
     add_common(history, shown, as_of=False)
     day = day_type(shown)
     history.add_argument("--from", dest="start", type=day, required=True, metavar=phrase("metavar.date", shown), help=phrase("help.from", shown))

@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from .._types import InputError
+from ..catalogue import msg
 from ..presentation.phrases import phrase
 from ._options import add_command, emit, write_bytes_atomically
 
@@ -16,21 +17,18 @@ from ._options import add_command, emit, write_bytes_atomically
 def _target(path: str, force: bool) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
-        raise InputError(f"{target}: förväntade ett filnamn som slutar på .xlsx", f"{target}: expected a file name ending in .xlsx")
+        raise InputError(msg("error.cli.workbook.ending", target=str(target)))
     if target.exists() and not force:
-        raise InputError(
-            f"{target}: filen finns redan; välj ett annat namn eller skriv över den med --force",
-            f"{target}: the file already exists; choose another name or overwrite it with --force",
-        )
+        raise InputError(msg("error.cli.workbook.exists", target=str(target)))
     return target
 
 
 def cmd_workbook(args: argparse.Namespace) -> int:
     """``iop-rules workbook``: write the workbook and say where it is."""
     if args.new is not None and (args.source is not None or args.to is not None):
-        raise InputError("ange antingen --new FIL eller --from FAKTA --to FIL", "give either --new FILE or --from FACTS --to FILE")
+        raise InputError(msg("error.cli.workbook.either"))
     if args.new is None and (args.source is None or args.to is None):
-        raise InputError("ange --new FIL, eller både --from FAKTA och --to FIL", "give --new FILE, or both --from FACTS and --to FILE")
+        raise InputError(msg("error.cli.workbook.both"))
     # Imported here: every other command starts without openpyxl.
     from ..agreement import load_agreement
     from ..facts import load_facts
@@ -47,7 +45,7 @@ def cmd_workbook(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str | None) -> None:
     """Add ``workbook`` to the command's subparsers, its help in ``lang`` (default Swedish)."""
     shown = lang or "sv"
-    parser = add_command(sub, "workbook", shown, "help.workbook")
+    parser = add_command(sub, "workbook", shown, msg("help.workbook"))
     parser.add_argument("--new", metavar="FILE.xlsx", help=phrase("help.workbook.new", shown))
     parser.add_argument("--from", dest="source", metavar=phrase("metavar.facts", shown), help=phrase("help.workbook.from", shown))
     parser.add_argument("--to", metavar="FILE.xlsx", help=phrase("help.workbook.to", shown))

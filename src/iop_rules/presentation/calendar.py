@@ -21,10 +21,10 @@ from collections.abc import Sequence
 from icalendar import Alarm, Calendar, Event
 
 from ..agreement import Agreement
-from ..messages import days
+from ..catalogue import msg
 from ..report import Finding, Report
 from .labels import PARTY_LABEL, pick
-from .phrases import phrase
+from .phrases import SECTION_TITLE, phrase, say
 
 UID_DOMAIN = "iop-rules"
 """The right-hand side of every event's UID: ``<finding id>@iop-rules``."""
@@ -58,14 +58,22 @@ def what_to_do(finding: Finding, report: Report, lang: str) -> str:
     text = finding.message.get(lang)
     if finding.due is None:
         return text
-    left = days((finding.due - report.as_of).days, lang)
-    return text.replace(f" ({left} kvar)" if lang == "sv" else f" ({left} left)", "")
+    left = (finding.due - report.as_of).days
+    if left < 1:
+        return text
+    # The message says "(10 dagar kvar)" / "(10 days left)" in the catalogue's words for the days left.
+    return text.replace(f" ({say(msg('report.left', n=left), lang)})", "")
 
 
 def last_modified(finding: Finding, agreement: Agreement) -> dt.date:
     """The latest day among the facts the duty rests on, or the agreement's start when it rests on none."""
     dated = [e.date for e in finding.evidence if e.date is not None]
     return max([agreement.term.start, *dated])
+
+
+def _section_title(section: str, agreement: Agreement, lang: str) -> str:
+    known = SECTION_TITLE.get(section)
+    return say(known, lang) if known is not None else agreement.sections[section].title
 
 
 def _event(finding: Finding, report: Report, agreement: Agreement, lang: str, reminders: Sequence[int]) -> Event:
@@ -87,10 +95,10 @@ def _event(finding: Finding, report: Report, agreement: Agreement, lang: str, re
     event.add("dtend", finding.due + dt.timedelta(days=1))
     event.add("summary", summary)
     description = [
-        phrase("calendar.section", lang, section=finding.section, title=agreement.sections[finding.section].title),
+        phrase("calendar.section", lang, section=finding.section, title=_section_title(finding.section, agreement, lang)),
         phrase("calendar.party", lang, party=party),
         phrase("calendar.todo", lang, what=todo),
-        phrase("calendar.quote", lang, quote=finding.quote),
+        phrase("report.quote", lang, quote=finding.quote),
         phrase("calendar.id", lang, id=finding.id),
     ]
     event.add("description", "\n".join(description))

@@ -12,10 +12,11 @@ import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from ..catalogue import Msg, msg
 from ..repayment import RepaymentAssessment
 from ..report import Report
 from .labels import PARTY_LABEL, STATUS_LABEL, pick
-from .phrases import phrase
+from .phrases import say
 from .repayment_text import STATUS_LABEL as REPAYMENT_STATUS_LABEL
 
 BOM = "\ufeff"
@@ -68,7 +69,7 @@ FINDING_COLUMNS = ("id", "section", "party", "status", "due", "amount", "message
 def report_csv(report: Report, lang: str) -> str:
     """One row per finding of the report, by id: id, section, party, status, due, amount, message; party and
     status in the words of the text report, the message in ``lang``."""
-    header = [phrase(f"csv.{column}", lang) for column in FINDING_COLUMNS]
+    header = [say(COLUMN[column], lang) for column in FINDING_COLUMNS]
     rows = (
         [
             f.id,
@@ -87,6 +88,22 @@ def report_csv(report: Report, lang: str) -> str:
 REPAYMENT_AMOUNTS = ("affected", "grant_paid", "repaid", "ceiling", "claimed")
 """The amounts of an assessment written after the finding columns, for finance to check line by line."""
 
+COLUMN: dict[str, Msg] = {
+    "id": msg("csv.id"),
+    "section": msg("csv.section"),
+    "party": msg("csv.party"),
+    "status": msg("csv.status"),
+    "due": msg("csv.due"),
+    "amount": msg("csv.amount"),
+    "message": msg("csv.message"),
+    "affected": msg("csv.affected"),
+    "grant_paid": msg("csv.grant_paid"),
+    "repaid": msg("csv.repaid"),
+    "ceiling": msg("csv.ceiling"),
+    "claimed": msg("csv.claimed"),
+}
+"""The column headings of the CSV exports."""
+
 REPAYMENT_PARTY = "city"
 """§8: "äger Helsingborgs stad rätt att framställa krav på återbetalning": the right to claim is the city's."""
 
@@ -94,7 +111,7 @@ REPAYMENT_PARTY = "city"
 def repayment_csv(assessments: Sequence[RepaymentAssessment], lang: str) -> str:
     """One row per misuse case: the finding columns (the amount is what may be claimed now), then the affected
     amount, the grant paid, what was repaid, the ceiling and what was claimed."""
-    header = [phrase(f"csv.{column}", lang) for column in (*FINDING_COLUMNS, *REPAYMENT_AMOUNTS)]
+    header = [say(COLUMN[column], lang) for column in (*FINDING_COLUMNS, *REPAYMENT_AMOUNTS)]
     rows = (
         [
             a.case_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..catalogue import Msg, msg, render
 from ..explain import Explanation
-from .labels import amount_text, party_label, status_label
+from .labels import amount_text, party_label, setting_text, status_label
 
 
 def render_explanation(explanation: Explanation, lang: str = "sv") -> str:
@@ -58,7 +58,8 @@ def render_explanation(explanation: Explanation, lang: str = "sv") -> str:
         lines.append("  " + say(msg("explain.settings.none")))
     for used in explanation.settings:
         marker = "" if used.value == used.default else " " + say(msg("explain.settings.not_default"))
-        meaning = f" — {used.meaning}" if used.meaning and lang == "en" else ""
+        # The reading in words from the catalogues, in the reader's language (the register's text is English).
+        meaning = f" — {setting_text(used.id, used.value, lang)}"
         lines.append(f"  • {used.id} = {used.value}{marker}{meaning}")
         lines.append(f"    {used.question_sv if lang == 'sv' else used.question}")
     lines.append("")

@@ -20,16 +20,19 @@ from typing import cast
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
+from .. import _workbook_words as words
 from .._types import PartyKey, format_sek
 from ..agreement import Agreement
+from ..catalogue import Msg, msg, render
 from ..evaluate import evaluate
 from ..explain import Explanation, explain
 from ..facts import Facts
 from ..report import Finding, Report
 from ..timeline import StatusChange, timeline
-from .labels import PARTY_LABEL, STATUS_LABEL, pick
+from .labels import HEADING, PARTY_LABEL, STATUS_LABEL, pick, setting_text
 from .order import arrange, open_cutoff
-from .phrases import join_words, phrase
+from .phrases import phrase, say
+from .text_report import settings_lines
 
 # The timeline's geometry, in SVG user units (the drawing scales to the page's width).
 _WIDTH = 1000
@@ -56,6 +59,23 @@ ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """The timeline's rows, one per kind of duty, by the first part of the finding ids they hold; any other duty goes
 to a row of its own at the end, and rights to the last row."""
+
+ROW_NAME: dict[str, Msg] = {
+    "grants": msg("html.row.grants"),
+    "accounts": msg("html.row.accounts"),
+    "statistics": msg("html.row.statistics"),
+    "working_group": msg("html.row.working_group"),
+    "steering_group": msg("html.row.steering_group"),
+    "network": msg("html.row.network"),
+    "outreach": msg("html.row.outreach"),
+    "follow_ups": msg("html.row.follow_ups"),
+    "evaluations": msg("html.row.evaluations"),
+    "mid_term": msg("html.row.mid_term"),
+    "renegotiation": msg("html.row.renegotiation"),
+    "other": msg("html.row.other"),
+    "rights": msg("html.row.rights"),
+}
+"""The timeline's row names."""
 
 SHAPES: dict[str, str] = {
     "fulfilled": "circle",
@@ -142,24 +162,41 @@ def _in_party(finding: Finding, party: str | None) -> bool:
     return party is None or finding.party in (party, "both")
 
 
-def report_lists(report: Report, agreement: Agreement, party: PartyKey | None = None) -> list[tuple[str, str, Sequence[Finding]]]:
+def report_lists(report: Report, agreement: Agreement, party: PartyKey | None = None) -> list[tuple[str, Msg, Sequence[Finding]]]:
     """The report's lists as the text report orders and names them (``order.arrange``: unremedied breaches by
     date, upcoming actions by due date, rights that may be exercised, cured breaches, every obligation by section
-    and year, notes), each holding only what concerns ``party`` (and both), as (key, heading id, findings).
+    and year, notes), each holding only what concerns ``party`` (and both), as (key, heading, findings).
 
     Every right, whatever its status, also gets a list of its own after the obligations, so that each mark of the
     timeline has an explanation to link to."""
     arranged = arrange(report, agreement, party)
     obligations = [f for group in arranged.obligations for period in group.periods for f in period.findings]
     return [
-        ("breaches", "heading.open_breaches", arranged.open_breaches),
-        ("upcoming", "heading.actions", arranged.actions),
-        ("available", "heading.rights", arranged.rights),
-        ("cured", "heading.cured_breaches", arranged.cured_breaches),
-        ("obligations", "heading.obligations", obligations),
-        ("rights", "html.rights", arranged.report.rights),
-        ("notes", "heading.notes", arranged.notes),
+        ("breaches", HEADING["open_breaches"], arranged.open_breaches),
+        ("upcoming", HEADING["actions"], arranged.actions),
+        ("available", HEADING["rights"], arranged.rights),
+        ("cured", HEADING["cured_breaches"], arranged.cured_breaches),
+        ("obligations", HEADING["obligations"], obligations),
+        ("rights", msg("html.rights"), arranged.report.rights),
+        ("notes", HEADING["notes"], arranged.notes),
     ]
+
+
+_SETTING_ID = re.compile(r" ?\((I[0-9]{1,2})\)|(?<=\()I[0-9]{1,2}, ")
+
+
+def without_setting_ids(text: str) -> str:
+    """A reasoning step without the interpretation settings' ids ("… = 2026-12-10 (I7)"): the ids stay in the
+    JSON and in ``explain``; the page says the readings in words beside each explanation."""
+    return _SETTING_ID.sub("", text)
+
+
+def fact_name(fact: str, lang: str) -> str:
+    """The kind of fact a finding rests on, as the workbook's sheet names it ("Bidragsutbetalningar"), or the
+    agreement itself; the collection's key is code."""
+    if fact in words.SHEETS:
+        return words.pick(words.SHEETS[fact], lang)
+    return phrase("html.fact.agreement", lang)
 
 
 def since_days(changes: Iterable[StatusChange]) -> dict[str, dt.date]:
@@ -200,7 +237,7 @@ def _mark(
         start = explanation.period_start if explanation is not None else None
         if start is not None and start < finding.due:
             bar = (scale.x(start), x)
-            when = phrase("html.period", lang, start=start.isoformat(), end=finding.due.isoformat())
+            when = phrase("html.period", lang, start=start, end=finding.due)
     else:
         # No deadline: shown on the evaluation day, with the stretch since it took its status.
         x = scale.x(report.as_of)
@@ -208,7 +245,7 @@ def _mark(
         when = phrase("html.no_deadline", lang)
         if began is not None and began < report.as_of:
             bar = (scale.x(began), x)
-            when += ", " + phrase("html.since", lang, day=began.isoformat())
+            when += ", " + phrase("html.since", lang, day=began)
     title = f"§{finding.section} {party} — {status} — {when}\n{finding.message.get(lang)}\n[{finding.id}]"
     return Mark(finding, x, bar, title, anchor(finding.id))
 
@@ -245,7 +282,7 @@ def _rows(
     lang: str,
 ) -> list[Row]:
     keys = [key for key, _ in ROWS] + ["other", "rights"]
-    rows = {key: Row(key, phrase(f"html.row.{key}", lang)) for key in keys}
+    rows = {key: Row(key, say(ROW_NAME[key], lang)) for key in keys}
     for finding in findings:
         rows[_row_key(finding)].marks.append(_mark(finding, scale, report, explanations.get(finding.id), since, lang))
     # A row is drawn when it has marks, or when it is one of the agreement's kinds of duty (an empty row says so).
@@ -303,17 +340,21 @@ def render_page(
     lapsing = 0
     if cutoff is not None and cutoff.due is not None:
         lapsing = sum(1 for f in report.obligations if f.due is not None and f.due > cutoff.due and f.status in ("pending", "due"))
-    tables = [Table(key, phrase(heading, lang), findings) for key, heading, findings in lists]
+    tables = [Table(key, say(heading, lang), findings) for key, heading, findings in lists]
     notice = open_cutoff(report, agreement)
-    cutoff_years = join_words(notice.years, lang) if notice is not None else ""
+    cutoff_years: tuple[int, ...] = tuple(notice.years) if notice is not None else ()
     used = sorted({m.finding.status for row in rows for m in row.marks}, key=STATUS_ORDER.index)
     template = _ENV.get_template("report.html.j2")
     html: str = template.render(
         lang=lang,
-        w=lambda key, **values: phrase(key, lang, **values),
+        # The templates name their ids as literals (w("html.state")); the completeness test reads them there.
+        w=lambda key, **values: render(Msg(key, tuple(sorted(values.items()))), lang),
         report=report,
         agreement=agreement,
-        title=phrase("html.html_title", lang, name=agreement.agreement.short_name, day=report.as_of.isoformat()),
+        title=phrase("report.title", lang, name=agreement.agreement.short_name, day=report.as_of),
+        reading=lambda key, value: setting_text(key, value, lang),
+        without_ids=without_setting_ids,
+        fact_name=lambda fact: fact_name(fact, lang),
         cutoff=cutoff,
         cutoff_years=cutoff_years,
         lapsing=lapsing,
@@ -339,7 +380,7 @@ def render_page(
         party_label=lambda p: pick(PARTY_LABEL[p], lang),
         money=lambda amount: format_sek(amount, lang),
         anchor=anchor,
-        settings=", ".join(f"{k}={v}" for k, v in report.settings.items()),
+        settings=settings_lines(report, agreement, lang),
         version=version,
     )
     return html

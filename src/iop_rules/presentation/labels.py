@@ -2,13 +2,11 @@
 
 All of them come from the catalogues (``src/iop_rules/locale``); this module only names them. The
 ``(Swedish, English)`` tables keep the shape renderers use (``pick(PARTY_LABEL["city"], lang)``); new code can call
-:func:`status_label`, :func:`party_label`, :func:`heading` and :func:`setting_text` directly.
+:func:`status_label`, :func:`party_label` and :func:`setting_text` directly.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
 from decimal import Decimal
 
 from ..catalogue import Msg, money, msg, render
@@ -45,12 +43,14 @@ KIND: dict[str, Msg] = {"duty": msg("kind.duty"), "right": msg("kind.right"), "n
 """Duty, right or note, in words."""
 
 HEADING: dict[str, Msg] = {
-    "breaches": msg("heading.breaches"),
-    "upcoming": msg("heading.upcoming"),
+    "open_breaches": msg("heading.open_breaches"),
+    "actions": msg("heading.actions"),
+    "rights": msg("heading.rights"),
+    "cured_breaches": msg("heading.cured_breaches"),
     "obligations": msg("heading.obligations"),
     "notes": msg("heading.notes"),
 }
-"""The report's list headings."""
+"""The report's list headings, in the order people act on them."""
 
 
 def _pair(message: Msg) -> tuple[str, str]:
@@ -59,7 +59,6 @@ def _pair(message: Msg) -> tuple[str, str]:
 
 STATUS_LABEL: dict[str, tuple[str, str]] = {k: _pair(v) for k, v in STATUS.items()}
 PARTY_LABEL: dict[str, tuple[str, str]] = {k: _pair(v) for k, v in PARTY.items()}
-HEADINGS: dict[str, tuple[str, str]] = {k: _pair(v) for k, v in HEADING.items()}
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
@@ -77,16 +76,6 @@ def status_label(status: str | None, lang: str) -> str:
 def party_label(party: str, lang: str) -> str:
     """A party in words."""
     return render(PARTY[party], lang)
-
-
-def severity_label(severity: str, lang: str) -> str:
-    """A severity in words."""
-    return render(SEVERITY[severity], lang)
-
-
-def heading(key: str, lang: str) -> str:
-    """A list heading of the report."""
-    return render(HEADING[key], lang)
 
 
 _SETTING: dict[tuple[str, str], Msg] = {
@@ -137,43 +126,6 @@ def setting_text(key: str, value: str | int, lang: str) -> str:
     return render(setting_message(key, value), lang)
 
 
-def settings_lines(settings: Mapping[str, str | int], lang: str) -> list[str]:
-    """The readings the evaluation used, one line each, in the register's order (I1 … I14)."""
-    keys = sorted(settings, key=lambda k: int(k[1:]))
-    return [setting_text(key, settings[key], lang) for key in keys]
-
-
-def deadline_text(due: dt.date, as_of: dt.date, counting: bool, lang: str) -> str:
-    """A deadline as the report prints it: "senast 2026-12-10 (10 dagar kvar)", "(sista dagen i dag)" on the
-    day; without the count when ``counting`` is false (a duty done, or past)."""
-    left = (due - as_of).days
-    if not counting or left < 0:
-        return render(msg("report.by", due=due), lang)
-    if left == 0:
-        return render(msg("report.by.today", due=due), lang)
-    return render(msg("report.by.left", due=due, left=msg("days", n=left)), lang)
-
-
 def amount_text(amount: Decimal, lang: str) -> str:
     """An amount in SEK: "200 000,00 kr" / "SEK 200,000.00"."""
     return money(amount, lang)
-
-
-def report_title(name: str, as_of: dt.date, lang: str) -> str:
-    """The report's first line."""
-    return render(msg("report.title", name=name, as_of=as_of), lang)
-
-
-def none_text(lang: str) -> str:
-    """An empty list."""
-    return render(msg("report.none"), lang)
-
-
-def quote_text(quote: str, lang: str) -> str:
-    """The agreement's own (Swedish) words, introduced in the reader's language."""
-    return render(msg("report.quote", quote=quote), lang)
-
-
-def settings_heading(lang: str) -> str:
-    """The heading over the readings used."""
-    return render(msg("report.settings"), lang)

@@ -28,6 +28,7 @@ from .. import _workbook_words as words
 from .._types import InputError
 from .._workbook import Column, Sheet, sheets
 from ..agreement import Agreement
+from ..catalogue import Named, msg
 from ..facts import Facts
 
 PREPARED_ROWS = 500
@@ -122,13 +123,12 @@ def _validation(column: Column, lang: str, lists: _Lists, names: dict[str, str],
         formula = f"{quote_sheetname(names[column.target])}!$A$2:$A${extent}"
     else:
         return None
-    sv_title, en_title = "Välj i listan", "Choose from the list"
     return DataValidation(
         type="list",
         formula1=formula,
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle=sv_title if lang == "sv" else en_title,
+        errorTitle=words.pick(words.CHOOSE, lang),
         error=column.description(lang)[:255],
     )
 
@@ -194,9 +194,9 @@ def _fact_sheet(sheet: Worksheet, spec: Sheet, lang: str, lists: _Lists, names: 
             if value is not None:
                 if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
                     header = spec.columns[position - 1].header(lang)
+                    sheet_name = Named(spec.name("sv"), spec.name("en"))
                     raise InputError(
-                        f"{spec.name('sv')}, rad {row_number}, {header}: {value!r} innehåller ett styrtecken som en arbetsbok inte kan hålla",
-                        f"{spec.name('en')}, row {row_number}, {header}: {value!r} holds a control character a workbook cannot hold",
+                        msg("error.workbook.control_character", sheet=sheet_name, row=row_number, header=header, value=repr(value))
                     )
                 cell = sheet.cell(row=row_number, column=position, value=value)
                 if isinstance(value, str):
