@@ -10,6 +10,7 @@ import pytest
 from iop_rules import Agreement
 from iop_rules.agreement import ConfiguredTerm
 from iop_rules.catalogue import render
+from iop_rules.context import today_in_stockholm
 from iop_rules.dates import Period, is_day_off, move_deadline, move_deadline_explained, terms
 
 D = dt.date
@@ -141,3 +142,18 @@ def test_configured_terms_count_when_they_touch_the_term_by_one_day_and_come_in_
         Period(D(2024, 8, 1), D(2025, 1, 1), "first day"),
         Period(D(2025, 12, 31), D(2026, 1, 31), "last day"),
     )
+
+
+@pytest.mark.parametrize(
+    ("moment", "day"),
+    [
+        # 17:31 in Stockholm (CET, UTC+1) is 06:31 the next day in UTC+14: still the 30th in Stockholm.
+        (dt.datetime(2026, 12, 1, 6, 31, tzinfo=dt.timezone(dt.timedelta(hours=14))), dt.date(2026, 11, 30)),
+        # 23:30 UTC in summer is 01:30 the next day in Stockholm (CEST, UTC+2).
+        (dt.datetime(2026, 6, 30, 23, 30, tzinfo=dt.UTC), dt.date(2026, 7, 1)),
+        (dt.datetime(2026, 1, 1, 22, 59, tzinfo=dt.UTC), dt.date(2026, 1, 1)),
+        (dt.datetime(2026, 1, 1, 23, 0, tzinfo=dt.UTC), dt.date(2026, 1, 2)),
+    ],
+)
+def test_the_default_evaluation_day_is_today_in_stockholm(moment: dt.datetime, day: dt.date) -> None:
+    assert today_in_stockholm(moment) == day

@@ -313,6 +313,28 @@ print(results, wrong, engine.live_sessions())
 """
 
 
+def test_after_a_fork_the_child_starts_with_a_free_lock_no_ruleset_and_no_session() -> None:
+    # What the fork test below checks across a real fork, checked in this process: the handler the engine registers
+    # for a forked child drops a lock another thread held, the ruleset and the sessions the parent had open.
+    held = engine_module._lock
+    host_before = engine_module._get_host()
+    held.acquire()
+    engine_module._live["parent-session"] = 0
+    try:
+        engine_module._after_fork_in_child()
+        assert engine_module._lock is not held
+        assert not engine_module._lock.locked()
+        assert engine_module._host is None
+        assert engine_module._live == {}
+        # A fresh ruleset is built on the next evaluation, and it answers as the parent's did.
+        facts = load_facts(EXAMPLE)
+        report = evaluate(load_agreement(), facts, as_of=day("2026-11-30"))
+        assert engine_module._host is not None and engine_module._host is not host_before
+        assert report.finding("renegotiation/2027-2028") is not None
+    finally:
+        held.release()
+
+
 def test_a_forked_child_evaluates_while_the_parents_threads_do() -> None:
     # Forking while another thread held the engine's lock left the child blocked on it forever; the child now
     # gets a fresh lock and a fresh ruleset. The first fork happens with the lock held, the rest while threads

@@ -25,7 +25,6 @@ from iop_rules import InputError, evaluate, explain, load_agreement, load_facts,
 from iop_rules import _io as io_module
 from iop_rules._types import canonical_guess, parse_amount, printable
 from iop_rules.cli import EXIT_INTERNAL_ERROR, main
-from iop_rules.context import today_in_stockholm
 
 from .conftest import EXAMPLE, ROOT
 
@@ -286,21 +285,6 @@ def test_an_agreement_file_equal_to_the_bundled_one_loads(tmp_path: Path) -> Non
 
 
 # --- Stockholm's day, horizons, the end of the calendar -----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("moment", "day"),
-    [
-        # 17:31 in Stockholm (CET, UTC+1) is 06:31 the next day in UTC+14: still the 30th in Stockholm.
-        (dt.datetime(2026, 12, 1, 6, 31, tzinfo=dt.timezone(dt.timedelta(hours=14))), dt.date(2026, 11, 30)),
-        # 23:30 UTC in summer is 01:30 the next day in Stockholm (CEST, UTC+2).
-        (dt.datetime(2026, 6, 30, 23, 30, tzinfo=dt.UTC), dt.date(2026, 7, 1)),
-        (dt.datetime(2026, 1, 1, 22, 59, tzinfo=dt.UTC), dt.date(2026, 1, 1)),
-        (dt.datetime(2026, 1, 1, 23, 0, tzinfo=dt.UTC), dt.date(2026, 1, 2)),
-    ],
-)
-def test_today_is_today_in_stockholm(moment: dt.datetime, day: dt.date) -> None:
-    assert today_in_stockholm(moment) == day
 
 
 def test_the_default_evaluation_day_is_stockholms(monkeypatch: pytest.MonkeyPatch) -> None:
