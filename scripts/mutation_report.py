@@ -21,7 +21,7 @@ import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path.cwd()  # the repository whose mutants/ to read: run from its root
 MUTANTS = ROOT / "mutants"
 REASONS = ROOT / "docs" / "mutation-reasons.toml"
 
