@@ -231,12 +231,17 @@ def test_a_payment_for_a_year_with_no_grant_owed_is_a_note_not_a_breach(check: C
     note = finding(report, "grant-unowed/2027")
     assert note.kind == "note" and note.amount == Decimal("100000.00")
     assert not [f for f in report.breaches if f.id.endswith("/2027")]
+    # 2027 is a renegotiated year: whether its grant is owed rests on I14.
+    assert note.settings == ("I14",)
 
 
 def test_a_payment_for_a_year_outside_the_term_is_a_note(check: Check) -> None:
     report = check("2025-03-01", grant_payments=[pay(2024, "2024-12-20", "200000.00")])
-    assert finding(report, "grant-unowed/2024").status == "noted"
+    note = finding(report, "grant-unowed/2024")
+    assert note.status == "noted"
     assert report.finding("grant-payment/2024") is None
+    # No reading of the register decides that nothing is owed for a year before the term.
+    assert note.settings == ()
 
 
 def test_a_payment_is_not_seen_before_its_day(check: Check) -> None:

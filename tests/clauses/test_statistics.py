@@ -79,6 +79,16 @@ def test_an_incomplete_delivery_then_a_complete_one_late(check: Check) -> None:
     assert "persons reached missing" in found.message.en
 
 
+def test_an_incomplete_delivery_on_the_day_of_the_late_complete_one_is_still_named(check: Check) -> None:
+    # Both came in on 5 April, after the deadline of 31 March: the request was answered late, and the report says
+    # what the first delivery of that day lacked.
+    deliveries = [delivery("2026-04-05", support_talks=None), delivery("2026-04-05", id="del2")]
+    found = finding(check("2026-04-10", statistics_requests=REQUEST, statistics_deliveries=deliveries), "statistics/req1")
+    assert (found.status, found.due) == ("fulfilled_late", day("2026-03-31"))
+    assert "support talks missing" in found.message.en
+    assert "stödsamtal saknas" in found.message.sv
+
+
 # --- I7 and I2 ----------------------------------------------------------------------------------------------------
 
 
