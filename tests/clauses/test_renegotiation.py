@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 
+from iop_rules import Agreement, parse_facts
 from iop_rules.clauses import renegotiation
+from iop_rules.evaluate import context_for
 
-from ..conftest import Check, finding
+from ..conftest import Check, day, finding
 from .contract import ClauseContract
 
 
@@ -109,6 +111,27 @@ def test_a_one_off_breach_founds_a_demand_for_12_months(check: Check, as_of: str
     expired = finding(check(as_of, **facts), "renegotiation-right/fa")
     if default == "expired":
         assert "12 månader" in expired.message.sv and "12 months" in expired.message.en and "I16" in expired.settings
+
+
+@pytest.mark.parametrize(
+    ("breach", "months", "end"),
+    [
+        ("2025-03-12", 12, "2026-03-12"),
+        # Six months after 31 August there is no 31st: the ground lasts to the month's last day, 28 February.
+        ("2025-08-31", 6, "2026-02-28"),
+        ("2025-08-30", 6, "2026-02-28"),
+        ("2025-09-01", 6, "2026-03-01"),
+    ],
+)
+def test_a_one_off_breach_founds_a_demand_until_the_same_day_months_later_or_the_month_s_last_day(
+    agreement: Agreement, breach: str, months: int, end: str
+) -> None:
+    cadence = agreement.cadence.model_copy(update={"one_off_breach_ground_months": months})
+    changed = agreement.model_copy(update={"cadence": cadence})
+    ctx = context_for(changed, parse_facts({}), day("2025-09-01"))
+    assert ctx.one_off_ground_end(day(breach)) == day(end)
+    ctx_in_force = context_for(changed, parse_facts({}), day("2025-09-01"), settings={"I16": "while_in_force"})
+    assert ctx_in_force.one_off_ground_end(day(breach)) is None
 
 
 def test_a_duty_still_unfulfilled_founds_a_demand_while_it_stays_so(check: Check) -> None:

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from iop_rules import evaluate, load_agreement, load_facts
+from iop_rules import evaluate, load_agreement, load_facts, parse_facts
 from iop_rules.clauses import term
 from iop_rules.evaluate import context_for
+from iop_rules.explain import explain
 
 from ..conftest import EXAMPLE, Check, day, finding, make_facts
 from .contract import ClauseContract
@@ -232,6 +233,14 @@ def test_notice_2028_03_01_is_capped_at_the_term_end(check: Check) -> None:
     note = finding(report, "termination-notice/n1")
     assert "avtalstiden slutar före uppsägningstiden" in note.message.sv
     assert check("2029-01-01", **facts).agreement.state == "ended"
+    steps = explain(load_agreement(), parse_facts(facts), "termination-notice/n1", as_of=day("2028-06-01")).steps
+    assert [(s.sv, s.en) for s in steps] == [
+        ("2028-03-01 + 12 månader → 2029-03-01 (I8)", "2028-03-01 + 12 months → 2029-03-01 (I8)"),
+        (
+            "Uppsägningstiden går ut efter avtalstidens slut; sista dagen blir 2028-12-31",
+            "The notice period runs past the end of the term; the last day is 2028-12-31",
+        ),
+    ]
 
 
 def test_notice_after_the_end_has_no_effect(check: Check) -> None:
