@@ -309,7 +309,6 @@ def event_breach(
     day: dt.date,
     texts: Msg,
     evidence: Iterable[Evidence] = (),
-    settings: tuple[str, ...] = (),
     reasoning: Steps = (),
 ) -> Candidate:
     """A recorded event that broke a duty on ``day`` (an absent party, a meeting convened by the wrong party):
@@ -326,7 +325,6 @@ def event_breach(
         event=True,
         discharged=ctx.is_discharged(day),
         evidence=tuple(evidence),
-        settings=settings,
         reasoning=reasoning,
     )
 

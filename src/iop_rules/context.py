@@ -134,13 +134,13 @@ class Context:
         """Whether the agreement is (or was) in force on a day, as known on the evaluation day."""
         return self.agreement.term.start <= day <= self.standing.last_day
 
-    def is_discharged(self, due: dt.date | None, survives: bool = False) -> bool:
+    def is_discharged(self, due: dt.date | None) -> bool:
         """Whether a duty falling due on ``due`` is discharged by the agreement's end (§4).
 
-        Only when an end before the term's expiry is established; a surviving duty (the last account,
-        repayment) never is.
+        Only when an end before the term's expiry is established. A duty that survives the end (the last
+        account, repayment) does not ask.
         """
-        if survives or due is None:
+        if due is None:
             return False
         return due > self.standing.last_day
 

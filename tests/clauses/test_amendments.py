@@ -42,6 +42,8 @@ def test_valid_amendment_is_noted_from_its_last_signature(check: Check) -> None:
         ({"signed_by_fa": None}, "fa", "Frälsningsarméns underskrift"),
         ({"in_writing": False}, "both", "skriftlig form"),
         ({"signed_by_city": None, "signed_by_fa": None}, "both", "stadens underskrift"),
+        # One signature missing, but not in writing either: more than one party's signature is lacking.
+        ({"in_writing": False, "signed_by_fa": None}, "both", "skriftlig form"),
     ],
 )
 def test_invalid_amendment_is_reported_and_has_no_effect(
@@ -66,6 +68,22 @@ def test_amendment_without_grants_is_no_compensation_agreement(check: Check) -> 
     report = check("2027-01-01", amendments=[amendment(grants={})])
     assert finding(report, "amendment/a1").severity == "info"
     assert report.agreement.state == "ended"
+
+
+@pytest.mark.parametrize(
+    ("signed", "late"), [("2026-12-30", False), ("2026-12-31", False), ("2027-01-01", True)]
+)
+def test_an_amendment_in_effect_on_the_agreement_s_last_day_is_in_time_from_the_day_after_too_late(
+    check: Check, signed: str, late: bool
+) -> None:
+    # Without a compensation amendment the agreement's last day is the §4 cutoff, 2026-12-31.
+    text = amendment(date="2026-12-01", signed_by_city="2026-12-01", signed_by_fa=signed, grants={}, changes="Ny kontaktperson")
+    report = check("2027-01-05", amendments=[text])
+    assert report.agreement.last_day is not None and report.agreement.last_day.isoformat() == "2026-12-31"
+    note = finding(report, "amendment/a1")
+    assert (note.severity == "major") is late
+    assert (note.message.id == "amendment.late") is late
+    assert ("tillägget har ingen verkan" in note.message.sv) is late
 
 
 def test_amendment_signed_before_drawn_up_is_bad_input(check: Check) -> None:

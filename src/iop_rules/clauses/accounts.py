@@ -66,7 +66,8 @@ def annual_account(ctx: Context, year: int) -> Candidate:
         done=done,
         # The account is of a whole grant year, so it can be given from the day after that year.
         period_start=dt.date(year + 1, 1, 1),
-        discharged=ctx.is_discharged(due, survives=True),
+        # The account of a grant year is owed after the agreement's end too (§8): never discharged.
+        discharged=False,
         evidence=(
             *(Evidence(fact="grant_payments", id=p.id, date=p.date, detail=f"grant_year {year}") for p in payments),
             *(Evidence(fact="annual_accounts", id=a.id, date=a.date, detail=f"grant_year {year}") for a in accounts),
