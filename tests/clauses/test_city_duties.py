@@ -59,6 +59,21 @@ def test_core_group_meetings_likewise(check: Check, convener: str, present: tupl
     assert {i for i in breach_ids(report) if i.startswith("core-group-meeting/")} == expected
 
 
+@pytest.mark.parametrize(
+    ("convener", "present", "detail"),
+    [
+        ("fa", ("city", "fa"), "body=core_group; convener=fa; present=city,fa"),
+        ("fa", (), "body=core_group; convener=fa; present=-"),
+    ],
+)
+def test_a_core_group_breach_shows_the_meeting_it_rests_on(
+    check: Check, convener: str, present: tuple[str, ...], detail: str
+) -> None:
+    report = check("2025-04-02", meetings=[meeting("core1", "2025-04-02", body="core_group", convener=convener, present=present)])
+    evidence = finding(report, "core-group-meeting/core1/convener").evidence
+    assert [(e.fact, e.id, e.date, e.detail) for e in evidence] == [("meetings", "core1", day("2025-04-02"), detail)]
+
+
 def test_working_and_steering_group_meetings_are_not_city_s_to_convene(check: Check) -> None:
     report = check("2025-04-02", meetings=[meeting("wg1", "2025-04-02", body="working_group", convener="fa")])
     assert not any(i.startswith(("network-meeting/", "core-group-meeting/")) for i in {f.id for f in report.findings()})

@@ -111,6 +111,13 @@ def test_i4_default_a_meeting_without_city_does_not_count_and_is_city_s_breach(c
     absent = finding(report, "working-group-attendance/wg2/city")
     assert (absent.status, absent.party, absent.due) == ("violated", "city", day("2025-05-01"))
     assert report.finding("working-group-attendance/wg2/fa") is None
+    assert [e.detail for e in term.evidence] == ["present=city,fa; counts=true", "present=fa; counts=false (I4)"]
+    assert [e.detail for e in absent.evidence] == ["present=fa"]
+
+
+def test_a_working_group_meeting_nobody_attended_is_shown_as_such(check: Check) -> None:
+    report = check("2025-07-01", meetings=[meeting("wg1", "2025-02-01", present=())])
+    assert [e.detail for e in finding(report, "working-group-attendance/wg1/city").evidence] == ["present=-"]
 
 
 def test_i4_either_present_the_meeting_counts_but_the_absence_is_still_a_breach(check: Check) -> None:

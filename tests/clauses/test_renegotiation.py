@@ -134,6 +134,35 @@ def test_a_one_off_breach_founds_a_demand_until_the_same_day_months_later_or_the
     assert ctx_in_force.one_off_ground_end(day(breach)) is None
 
 
+@pytest.mark.parametrize(
+    ("as_of", "message"),
+    [
+        ("2026-02-09", "renegotiation.right.unavailable"),
+        ("2026-02-10", "renegotiation.right.unavailable"),
+        ("2026-02-11", "renegotiation.right.gone"),
+    ],
+)
+def test_a_right_without_ground_is_unavailable_to_the_last_day_and_gone_from_the_day_after(
+    check: Check, as_of: str, message: str
+) -> None:
+    # Notice given on 10 February 2025 makes 10 February 2026 the last day; the city has no breach of its own.
+    report = check(as_of, termination_notices=[{"id": "n1", "party": "fa", "date": "2025-02-10"}], **CITY_CLEAN)
+    right = finding(report, "renegotiation-right/fa")
+    assert (right.status, right.message.id) == ("expired", message)
+
+
+@pytest.mark.parametrize(("absences", "shown", "more"), [(5, 5, False), (6, 5, True)])
+def test_a_right_names_at_most_five_breaches_and_says_when_there_are_more(
+    check: Check, absences: int, shown: int, more: bool
+) -> None:
+    meetings = [network(f"net{i}", f"2025-03-1{i}", present=("fa",)) for i in range(absences)]
+    right = finding(check("2025-03-20", meetings=meetings, **CITY_CLEAN), "renegotiation-right/fa")
+    assert right.status == "available"
+    ids = str(right.message.values["ids"])
+    assert ids.count("network-meeting/") == shown
+    assert ids.endswith(" …") is more
+
+
 def test_a_duty_still_unfulfilled_founds_a_demand_while_it_stays_so(check: Check) -> None:
     # The 2025 grant never paid: city's duty stays unfulfilled, so fa's right outlasts any 12 months.
     report = check("2026-06-01")

@@ -63,6 +63,21 @@ def test_needs_assessment_is_a_duty_of_city_naming_what_is_undecided(check: Chec
     assert duty.amount == Decimal("50000.00")
 
 
+def test_when_only_manifest_misuse_is_undecided_no_exemption_is_quoted(check: Check) -> None:
+    report = check("2025-11-01", grant_payments=PAID_2025, misuse_cases=[misuse(manifest=None, a="rejected", b="rejected")])
+    duty = finding(report, "repayment/mc-1")
+    assert (duty.kind, duty.status) == ("duty", "needs_assessment")
+    assert "uppenbart utanför ramen" in duty.quote
+    assert "återbetalning inte ska ske" not in duty.quote
+
+
+def test_one_krona_is_enough_to_claim_and_to_have_claimed(check: Check) -> None:
+    case = misuse(amount="1.00", a="rejected", b="rejected")
+    assert finding(check("2025-11-01", grant_payments=PAID_2025, misuse_cases=[case]), "repayment/mc-1").status == "available"
+    claimed = {**case, "claims": [{"id": "cl-1", "date": "2025-10-15", "amount": "1.00"}]}
+    assert finding(check("2025-11-01", grant_payments=PAID_2025, misuse_cases=[claimed]), "repayment/mc-1").status == "exercised"
+
+
 @pytest.mark.parametrize(("letter", "field"), [("a", "care_shown"), ("b", "disproportionate")])
 def test_an_established_exemption_expires_the_right_citing_its_letter(check: Check, letter: str, field: str) -> None:
     kwargs: dict[str, Any] = {"a": "rejected", "b": "rejected", letter: "established"}

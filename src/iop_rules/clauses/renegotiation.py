@@ -60,8 +60,8 @@ def grounds(ctx: Context, findings: Sequence[Finding], against: PartyKey, on: dt
     return out
 
 
-def _no_ground_reason(ctx: Context, findings: Sequence[Finding], against: PartyKey, on: dt.date) -> Msg:
-    """Why the other party's breaches found no demand on day ``on``: the true reason."""
+def _no_ground_reason(ctx: Context, findings: Sequence[Finding], against: PartyKey) -> Msg:
+    """Why the other party's breaches found no demand: the true reason."""
     violated = [f for f in findings if f.status == "violated"]
     own = [f for f in violated if f.party == against]
     joint = [f for f in violated if f.party == "both"]
@@ -129,7 +129,7 @@ def _right(ctx: Context, party: PartyKey, findings: Sequence[Finding]) -> Candid
         elif not in_force:
             why = msg("renegotiation.why.ended", last=last)
         else:
-            why = _no_ground_reason(ctx, findings, against, ctx.as_of)
+            why = _no_ground_reason(ctx, findings, against)
         # Once the agreement has ended the right is gone for good; otherwise a new breach may found it again.
         if ctx.as_of > last:
             return msg("renegotiation.right.gone", holder=PARTY[party], other=PARTY[against], why=why)
@@ -170,7 +170,7 @@ def _unsupported(ctx: Context, demand: RenegotiationDemand) -> Candidate | None:
     history = ctx.history(demand.date)
     if grounds(ctx, history, against, demand.date):
         return None
-    why = _no_ground_reason(ctx, history, against, demand.date)
+    why = _no_ground_reason(ctx, history, against)
     text = msg(
         "renegotiation.unsupported",
         day=demand.date,
