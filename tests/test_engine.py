@@ -344,3 +344,75 @@ def test_a_forked_child_evaluates_while_the_parents_threads_do() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{[0] * 13} [] {{}}", result.stdout + result.stderr
+
+
+class _FakeCore:
+    """durable-rules' C core as the engine calls it, answering what a test sets."""
+
+    error = RuntimeError
+
+    def __init__(self, code: int = 0, actions: tuple[str, ...] = (), delete_error: str | None = None) -> None:
+        self.code, self.actions, self.delete_error = code, list(actions), delete_error
+        self.deleted: list[tuple[int, str]] = []
+
+    def assert_facts(self, handle: int, payload: str) -> tuple[int, int]:
+        return self.code, 7
+
+    def start_action_for_state(self, handle: int, state: int) -> tuple[int, str] | None:
+        return (state, self.actions.pop(0)) if self.actions else None
+
+    def complete_and_start_action(self, handle: int, state: int) -> str | None:
+        return self.actions.pop(0) if self.actions else None
+
+    def delete_state(self, handle: int, sid: str) -> None:
+        self.deleted.append((handle, sid))
+        if self.delete_error is not None:
+            raise RuntimeError(self.delete_error)
+
+
+def _ruleset_on(core: _FakeCore, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setattr(engine_module, "_core", core)
+    ruleset = object.__new__(engine_module._Ruleset)
+    ruleset.handle = 42
+    return ruleset
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (1, "a fact matched no rule, not even the catch-all"),
+        (2, "two identical facts in one evaluation"),
+        (3, r"durable-rules refused the facts \(code 3\)"),
+    ],
+)
+def test_each_refusal_of_the_c_core_is_an_engine_error_saying_why(
+    monkeypatch: pytest.MonkeyPatch, code: int, reason: str
+) -> None:
+    ruleset = _ruleset_on(_FakeCore(code=code), monkeypatch)
+    with pytest.raises(EngineError, match=f"^{reason}$"):
+        ruleset.assert_facts("[]")
+    assert _ruleset_on(_FakeCore(code=0), monkeypatch).assert_facts("[]") == 7
+
+
+def test_the_actions_of_a_batch_are_read_as_rules_and_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    actions = ('{"due_soon":[{"m":{"id":0}},{"m":{"id":3}}]}', '{"fulfilled":[{"m":{"id":1}}]}')
+    ruleset = _ruleset_on(_FakeCore(actions=actions), monkeypatch)
+    assert ruleset.matches(7) == [("due_soon", [0, 3]), ("fulfilled", [1])]
+    assert _ruleset_on(_FakeCore(), monkeypatch).matches(7) == []
+
+
+def test_an_action_that_cannot_be_read_is_an_engine_error_quoting_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    unreadable = '{"due_soon":[{"m":{"t":"x"}}]}' + "x" * 300
+    ruleset = _ruleset_on(_FakeCore(actions=(unreadable,)), monkeypatch)
+    with pytest.raises(EngineError) as raised:
+        ruleset.matches(7)
+    assert str(raised.value) == f"durable-rules returned an action that cannot be read: {unreadable[:200]!r}"
+
+
+def test_a_session_is_deleted_by_its_id_and_only_error_309_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    core = _FakeCore()
+    _ruleset_on(core, monkeypatch).delete_state("s1")
+    assert core.deleted == [(42, "s1")]
+    _ruleset_on(_FakeCore(delete_error="Could not delete state, error code: 309"), monkeypatch).delete_state("s2")
+    with pytest.raises(RuntimeError, match="310"):
+        _ruleset_on(_FakeCore(delete_error="Could not delete state, error code: 310"), monkeypatch).delete_state("s3")

@@ -259,8 +259,11 @@ def classify(facts: Sequence[EngineFact]) -> dict[str, str]:
             host.delete_state(sid)
     statuses: dict[str, str] = {}
     for rule, places in sorted(matches):
-        status = _STATUS_OF_RULE.get(rule)
+        if rule not in _STATUS_OF_RULE:
+            raise EngineError(f"durable-rules fired a rule the ruleset does not have: {rule!r}")
+        status = _STATUS_OF_RULE[rule]
         if status is None:
+            # The catch-all: its facts stay unclassified and are reported below.
             continue
         for place in places:
             fact_id = ids[place]
