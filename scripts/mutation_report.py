@@ -6,8 +6,9 @@ Each survivor is shown as the line it changed, with its reason from ``docs/mutat
 mutant's name or a pattern of names, fnmatch-style); a survivor without a reason is listed as "no reason recorded"
 and the script exits 1, so that none is left unexplained (and also while mutants are left unchecked).
 
-Score: the mutants caught (killed by a test, stopped by the time limit, or failing ``mypy --strict``) over all
-mutants made, per module group and in all.
+Score: the mutants caught (killed by a test, stopped by the time limit, crashing the test process, or failing
+``mypy --strict``) over all mutants made, per module group and in all; and the same over the mutants checked so far,
+while a run is incomplete.
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ MUTANTS = ROOT / "mutants"
 REASONS = ROOT / "docs" / "mutation-reasons.toml"
 
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout"}
-STATUS.update({37: "type check", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout"})
-CAUGHT = {"killed", "timeout", "type check"}
+STATUS.update({37: "type check", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout", -9: "timeout"})
+# A test process that aborts (SIGABRT: durable-rules' C core given a fact or handle it cannot take) or faults has
+# failed as surely as a failing assertion; mutmut files these under "suspicious" and "segfault".
+STATUS.update({-6: "crashed", -11: "crashed"})
+CAUGHT = {"killed", "timeout", "type check", "crashed"}
 
 
 def group_of(name: str) -> str:
@@ -77,8 +81,11 @@ def main() -> int:
     by_group: dict[str, Counter[str]] = defaultdict(Counter)
     for name, status in results.items():
         by_group[group_of(name)][status] += 1
-    print("| modules | mutants | killed | type check | timeout | survived | no tests | not checked | score |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| modules | mutants | killed | type check | timeout | crashed | survived | no tests | not checked "
+        "| score | score over checked |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     total: Counter[str] = Counter()
     for group in sorted(by_group):
         counts = by_group[group]
@@ -110,10 +117,12 @@ def _module_path(name: str) -> str:
 
 def _row(label: str, counts: Counter[str]) -> str:
     all_made = sum(counts.values())
+    checked = all_made - counts["not checked"]
     caught = sum(counts[s] for s in CAUGHT)
     score = f"{100 * caught / all_made:.1f} %" if all_made else "–"
-    columns = ("killed", "type check", "timeout", "survived", "no tests", "not checked")
-    return f"| {label} | {all_made} | " + " | ".join(str(counts[c]) for c in columns) + f" | {score} |"
+    over_checked = f"{100 * caught / checked:.1f} %" if checked else "–"
+    columns = ("killed", "type check", "timeout", "crashed", "survived", "no tests", "not checked")
+    return f"| {label} | {all_made} | " + " | ".join(str(counts[c]) for c in columns) + f" | {score} | {over_checked} |"
 
 
 if __name__ == "__main__":

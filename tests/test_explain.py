@@ -82,7 +82,7 @@ def test_a_notice_explains_the_month_arithmetic_and_the_cap(agreement: Agreement
     late = make_facts(termination_notices=[{"id": "n1", "party": "city", "date": "2028-03-31"}], amendments=[COMPENSATION])
     capped = explain(agreement, late, "termination-notice/n1", as_of=day("2028-04-01"))
     assert capped.steps[0].en == "2028-03-31 + 12 months → 2029-03-31 (I8)"
-    assert capped.steps[1].en == "The agreement already ends on 2028-12-31: last day 2028-12-31"
+    assert capped.steps[1].en == "The notice period runs past the end of the term; the last day is 2028-12-31"
 
 
 def test_signatures_and_amendments_have_their_steps(agreement: Agreement, example: object) -> None:

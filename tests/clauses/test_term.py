@@ -150,7 +150,7 @@ def test_duties_after_an_automatic_end_are_discharged(agreement: Any) -> None:
     assert ctx.standing.last_day == day("2026-12-31")
     assert not ctx.is_discharged(day("2026-12-31"))
     assert ctx.is_discharged(day("2027-01-01"))
-    assert not ctx.is_discharged(day("2027-03-31"), survives=True)
+    # (The account of a grant year survives the end: tests/clauses/test_accounts.py.)
     report = evaluate(agreement, make_facts(), as_of=day("2027-06-01"))
     late = [f for f in report.obligations if f.due is not None and f.due > day("2026-12-31")]
     for item in late:
