@@ -43,11 +43,12 @@ def group_of(name: str) -> str:
 def function_sources(path: Path) -> dict[str, str]:
     """Every function of a mutated file (the original copies and the mutants), by name."""
     text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
     out: dict[str, str] = {}
     for node in ast.walk(ast.parse(text)):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and "__mutmut_" in node.name:
-            segment = ast.get_source_segment(text, node) or ""
-            out[node.name] = segment.split("\n", 1)[1] if "\n" in segment else segment
+            # The body without the def line (whose name differs between the copies).
+            out[node.name] = "\n".join(lines[node.lineno : node.end_lineno or node.lineno])
     return out
 
 
