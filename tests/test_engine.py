@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import random
 import subprocess
 import sys
@@ -416,3 +417,40 @@ def test_a_session_is_deleted_by_its_id_and_only_error_309_is_passed_over(monkey
     _ruleset_on(_FakeCore(delete_error="Could not delete state, error code: 309"), monkeypatch).delete_state("s2")
     with pytest.raises(RuntimeError, match="310"):
         _ruleset_on(_FakeCore(delete_error="Could not delete state, error code: 310"), monkeypatch).delete_state("s3")
+
+
+def test_a_batch_is_one_json_array_each_fact_numbered_by_its_place_with_its_session() -> None:
+    facts = [EngineFact(id="a", t="duty", as_of_day=5), EngineFact(id="b", t="odd", as_of_day=6)]
+    batch = json.loads(engine_module._encode("s9", facts))
+    assert [(f["sid"], f["id"], f["t"], f["as_of_day"]) for f in batch] == [("s9", 0, "duty", 5), ("s9", 1, "odd", 6)]
+
+
+def test_a_fact_value_that_is_no_int_is_refused_naming_the_problem() -> None:
+    fact = EngineFact(id="a", t="duty", as_of_day="soon")  # type: ignore[arg-type]
+    with pytest.raises(EngineError, match=r"^an engine fact holds a value that is not an int: "):
+        engine_module._encode("s1", [fact])
+
+
+def test_duplicate_fact_ids_are_named_the_first_three_in_order() -> None:
+    facts = [EngineFact(id=i, t="note", as_of_day=1) for i in ("b", "a", "z", "a", "b")]
+    with pytest.raises(EngineError) as raised:
+        classify(facts)
+    assert str(raised.value) == "duplicate engine fact ids: ['a', 'a', 'b']"
+
+
+def test_a_fact_two_rules_take_is_an_error_naming_both_statuses(monkeypatch: pytest.MonkeyPatch) -> None:
+    actions = ('{"duty_due":[{"m":{"id":0}}]}', '{"duty_fulfilled_on_time":[{"m":{"id":0}}]}')
+    monkeypatch.setattr(engine_module, "_host", _ruleset_on(_FakeCore(actions=actions), monkeypatch))
+    with pytest.raises(EngineError) as raised:
+        classify([EngineFact(id="x", t="duty", as_of_day=1)])
+    assert str(raised.value) == "fact 'x' classified twice: due and fulfilled"
+
+
+def test_facts_only_the_catch_all_took_are_named_the_first_three(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The catch-all's action comes first by name; the note rule's after it must still be read.
+    actions = ('{"catch_all":[{"m":{"id":0}},{"m":{"id":1}},{"m":{"id":2}},{"m":{"id":3}}]}', '{"note":[{"m":{"id":4}}]}')
+    monkeypatch.setattr(engine_module, "_host", _ruleset_on(_FakeCore(actions=actions), monkeypatch))
+    facts = [EngineFact(id=i, t="odd", as_of_day=1) for i in ("p", "q", "r", "s")]
+    with pytest.raises(EngineError) as raised:
+        classify([*facts, EngineFact(id="n", t="note", as_of_day=1)])
+    assert str(raised.value) == "facts not classified: ['p', 'q', 'r']"
