@@ -432,10 +432,11 @@ def test_a_fact_value_that_is_no_int_is_refused_naming_the_problem() -> None:
 
 
 def test_duplicate_fact_ids_are_named_the_first_three_in_order() -> None:
-    facts = [EngineFact(id=i, t="note", as_of_day=1) for i in ("b", "a", "z", "a", "b")]
+    # "a" is recorded once and sorts first: it is no duplicate and must not be named.
+    facts = [EngineFact(id=i, t="note", as_of_day=1) for i in ("c", "b", "a", "c", "b")]
     with pytest.raises(EngineError) as raised:
         classify(facts)
-    assert str(raised.value) == "duplicate engine fact ids: ['a', 'a', 'b']"
+    assert str(raised.value) == "duplicate engine fact ids: ['b', 'b', 'c']"
 
 
 def test_a_fact_two_rules_take_is_an_error_naming_both_statuses(monkeypatch: pytest.MonkeyPatch) -> None:
