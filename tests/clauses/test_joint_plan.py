@@ -30,6 +30,15 @@ def test_a_plan_adopted_by_one_party_only_leaves_it_open(check: Check) -> None:
     found = finding(check("2025-12-01", joint_plans=[plan("2025-10-01", adopted_by=("fa",))]), "joint-plan")
     assert found.status == "open"
     assert "adopted only by the Salvation Army" in found.message.en
+    assert [e.detail for e in found.evidence] == ["adopted_by=fa"]
+
+
+def test_a_plan_adopted_by_no_party_leaves_it_open_and_says_so(check: Check) -> None:
+    found = finding(check("2025-12-01", joint_plans=[plan("2025-10-01", adopted_by=())]), "joint-plan")
+    assert found.status == "open"
+    assert "Planen plan1 (2025-10-01) är inte antagen av någon part; den ska antas av båda parter." in found.message.sv
+    assert "Plan plan1 (2025-10-01) is not adopted by either party; both parties must adopt it." in found.message.en
+    assert [e.detail for e in found.evidence] == ["adopted_by=-"]
 
 
 def test_a_plan_adopted_by_both_fulfils_it_from_that_day(check: Check) -> None:
