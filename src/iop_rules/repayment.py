@@ -286,38 +286,22 @@ def _claim_lines(
             basis=basis,
             limit=limit,
         )
-        lines.append(
-            RepaymentLine(
-                section=SECTION,
-                quote=q_repayment,
-                text=Text.of(text),
-                amount=money(amount),
-            )
-        )
+        lines.append(_line(q_repayment, text, money(amount)))
         if outstanding > limit:
             over = money(outstanding - limit)
             excess = over if excess is None else max(excess, over)
-            lines.append(
-                RepaymentLine(
-                    section=SECTION,
-                    quote=q_repayment,
-                    text=Text.of(msg("repayment.claim.excess", limit=limit, excess=over)),
-                    amount=over,
-                )
-            )
+            lines.append(_line(q_repayment, msg("repayment.claim.excess", limit=limit, excess=over), over))
     if not _may_be_claimed(status) and outstanding > 0:
         over = money(outstanding)
         if excess is None or over > excess:
             excess = over
-            lines.append(
-                RepaymentLine(
-                    section=SECTION,
-                    quote=q_repayment,
-                    text=Text.of(msg("repayment.claim.none_now", excess=over)),
-                    amount=over,
-                )
-            )
+            lines.append(_line(q_repayment, msg("repayment.claim.none_now", excess=over), over))
     return lines, excess
+
+
+def _line(quote: str, message: Msg, amount: Decimal) -> RepaymentLine:
+    """A §8 step about an amount: the repayment clause's words, what the step found and the amount."""
+    return RepaymentLine(section=SECTION, quote=quote, text=Text.of(message), amount=amount)
 
 
 def _amount_lines(
@@ -341,38 +325,16 @@ def _amount_lines(
         taken = tuple(msg("repayment.taken", case=other, amount=amount) for other, amount in share.before)
         parts.append(msg("repayment.shared.before", taken=taken))
     if parts:
-        lines.append(
-            RepaymentLine(
-                section=SECTION,
-                quote=q_repayment,
-                text=Text.of(msg("repayment.shared", parts=tuple(parts), left=share.left)),
-                amount=share.left,
-            )
-        )
-    lines.append(
-        RepaymentLine(
-            section=SECTION,
-            quote=q_repayment,
-            text=Text.of(msg("repayment.repaid", repaid=repaid)),
-            amount=repaid,
-        )
-    )
+        lines.append(_line(q_repayment, msg("repayment.shared", parts=tuple(parts), left=share.left), share.left))
+    lines.append(_line(q_repayment, msg("repayment.repaid", repaid=repaid), repaid))
     net = money(max(affected - repaid, Decimal(0)))
-    lines.append(
-        RepaymentLine(
-            section=SECTION,
-            quote=q_repayment,
-            text=Text.of(
-                msg("repayment.capped", affected=affected, repaid=repaid, net=net, left=share.left, ceiling=ceiling)
-            ),
-            amount=ceiling,
-        )
-    )
+    capped = msg("repayment.capped", affected=affected, repaid=repaid, net=net, left=share.left, ceiling=ceiling)
+    lines.append(_line(q_repayment, capped, ceiling))
     if status == "claimable":
         text = msg("repayment.claimable_sum", ceiling=ceiling)
     else:
         text = msg("repayment.upper_limit", ceiling=ceiling)
-    lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=Text.of(text), amount=ceiling))
+    lines.append(_line(q_repayment, text, ceiling))
     return lines
 
 
@@ -399,7 +361,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
         text = msg("repayment.not_manifest", year=year, affected=affected)
     else:
         text = msg("repayment.manifest_undecided", year=year, affected=affected)
-    lines.append(RepaymentLine(section=SECTION, quote=q_repayment, text=Text.of(text), amount=affected))
+    lines.append(_line(q_repayment, text, affected))
     lines.append(_purposes_line(ctx))
 
     if case.manifest is not False:
@@ -413,14 +375,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
         lines.extend(_amount_lines(ctx, case, status, share, q_repayment))
 
     if case.claims:
-        lines.append(
-            RepaymentLine(
-                section=SECTION,
-                quote=q_repayment,
-                text=Text.of(msg("repayment.claimed", claimed=claimed)),
-                amount=claimed,
-            )
-        )
+        lines.append(_line(q_repayment, msg("repayment.claimed", claimed=claimed), claimed))
     claim_lines, excess = _claim_lines(ctx, case, status, q_repayment)
     lines.extend(claim_lines)
 

@@ -25,7 +25,7 @@ from .._types import PartyKey, format_sek
 from ..agreement import Agreement
 from ..catalogue import Msg, msg, render
 from ..evaluate import evaluate
-from ..explain import Explanation, explain
+from ..explain import Explanation, explain_all
 from ..facts import Facts
 from ..report import Finding, Report
 from ..timeline import StatusChange, timeline
@@ -399,9 +399,8 @@ def render_html(
     """The HTML report of the facts on ``as_of``: the report, every finding's explanation and the status changes
     from the term's start to the day, rendered by ``render_page``."""
     report = evaluate(agreement, facts, as_of=as_of, horizon_days=horizon_days, settings=settings)
-    explanations = {
-        f.id: explain(agreement, facts, f.id, report.as_of, settings, horizon_days) for f in report.findings()
-    }
+    # One evaluation explains every finding, rather than one evaluation per finding.
+    explanations = {e.finding.id: e for e in explain_all(agreement, facts, report.as_of, settings, horizon_days)}
     start = agreement.term.start
     changes: tuple[StatusChange, ...] = ()
     if report.as_of >= start:
