@@ -418,3 +418,117 @@ def test_a_year_s_cases_never_let_more_be_claimed_than_was_paid_less_repaid(
     assert sum((r.ceiling for r in sharing), Decimal(0)) <= room
     for r in results:
         assert Decimal(0) <= r.claimable <= max(r.affected - r.repaid, Decimal(0))
+
+
+# --- Issue 14: an assessment keeps its size however many cases share a year --------------------------------------
+
+
+def _reference_shares(paid: Decimal, cases: list[dict[str, Any]], statuses: dict[str, str]) -> dict[str, tuple[Decimal, list[Decimal]]]:
+    """§8's cap per grant year as its words say it, walked case by case: of the grant paid, what was repaid on the
+    sharing cases is back; each sharing case, in the order the cases became known, takes its amount less its
+    repayments from what the earlier ones left. Gives each case's (ceiling, earlier cases' shares)."""
+    def repaid(case: dict[str, Any]) -> Decimal:
+        return sum((Decimal(r["amount"]) for r in case.get("repayments", [])), Decimal(0))
+
+    ordered = sorted(cases, key=lambda c: (c["date"], c["id"]))
+    sharing = [c for c in ordered if statuses[c["id"]] in ("claimable", "needs_assessment")]
+    out: dict[str, tuple[Decimal, list[Decimal]]] = {}
+    for case in ordered:
+        back = sum((repaid(c) for c in sharing), Decimal(0))
+        if case not in sharing:
+            back += repaid(case)
+        left = paid - back
+        shares = []
+        for other in sharing:
+            if (other["date"], other["id"]) >= (case["date"], case["id"]):
+                break
+            share = min(max(Decimal(other["amount"]) - repaid(other), Decimal(0)), max(left, Decimal(0)))
+            shares.append(share)
+            left -= share
+        left = max(left, Decimal(0))
+        out[case["id"]] = (min(max(Decimal(case["amount"]) - repaid(case), Decimal(0)), left), shares)
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 120_000_00),
+            st.integers(0, 40_000_00),
+            st.sampled_from([("rejected", "rejected"), (None, "rejected"), ("established", None)]),
+            st.integers(1, 28),
+        ),
+        min_size=1,
+        max_size=14,
+    ),
+    st.integers(0, 600_000_00),
+)
+def test_each_case_s_share_is_what_walking_the_earlier_cases_in_turn_leaves(
+    agreement: Agreement, drawn: list[tuple[int, int, tuple[str | None, str | None], int]], paid: int
+) -> None:
+    """The assessment finds a case's share without walking the earlier cases; walking them gives the same."""
+    cases = []
+    for n, (amount, repaid, (a, b), day_) in enumerate(drawn):
+        repayments = [{"id": f"rp-{n}", "date": "2025-10-29", "amount": f"{repaid / 100:.2f}"}] if repaid else []
+        cases.append(misuse(f"{amount / 100:.2f}", a=a, b=b, id=f"mc-{n:02d}", date=f"2025-09-{day_:02d}", repayments=repayments))
+    payments = [{"id": "gp", "grant_year": 2025, "date": "2025-01-20", "amount": f"{paid / 100:.2f}"}] if paid else []
+    results = {c["id"]: assess(agreement, *cases, payments=payments, case_id=c["id"]) for c in cases}
+    expected = _reference_shares(Decimal(paid) / 100, cases, {i: r.status for i, r in results.items()})
+    back = sum((r.repaid for r in results.values() if r.status in ("claimable", "needs_assessment")), Decimal(0))
+    for case_id, result in results.items():
+        ceiling, shares = expected[case_id]
+        assert result.ceiling == ceiling, case_id
+        if result.status in ("claimable", "needs_assessment"):
+            assert result.grant_left == max(Decimal(paid) / 100 - back - sum(shares, Decimal(0)), Decimal(0)), case_id
+
+
+def _many(count: int) -> list[dict[str, Any]]:
+    return [misuse("10000.00", a="rejected", b="rejected", id=f"mc-{n:02d}", date="2025-09-01") for n in range(1, count + 1)]
+
+
+@pytest.mark.parametrize(("earlier", "listed"), [(9, True), (10, True), (11, False)])
+def test_up_to_ten_earlier_cases_are_named_one_by_one_and_more_are_summed_up(
+    agreement: Agreement, earlier: int, listed: bool
+) -> None:
+    cases = _many(earlier + 1)
+    last = f"mc-{earlier + 1:02d}"
+    result = assess(agreement, *cases, case_id=last)
+    assert result.grant_left == Decimal("200000.00") - earlier * Decimal("10000.00")
+    shared = next(line for line in result.lines if "Taket gäller per bidragsår" in line.text.sv)
+    named = [e for e in result.evidence if e.fact == "misuse_cases" and e.id != last]
+    if listed:
+        assert "mc-01 10 000,00 kr" in shared.text.sv and f"mc-{earlier:02d} 10 000,00 kr" in shared.text.sv
+        assert [e.id for e in named] == [f"mc-{n:02d}" for n in range(1, earlier + 1)]
+    else:
+        total = f"{earlier * 10:,}".replace(",", " ") + " 000,00 kr"
+        assert f"{earlier} tidigare kända ärenden tar sammanlagt {total}" in shared.text.sv
+        assert f"{earlier} cases known earlier take SEK {earlier * 10},000.00 in all" in shared.text.en
+        assert "mc-01" not in shared.text.sv
+        assert [(e.id, e.detail) for e in named] == [
+            ("grant_year=2025", f"{earlier} earlier cases' shares of the 2025 grant, total {earlier * 10000}.00")
+        ]
+
+
+@pytest.mark.parametrize(("payments", "listed"), [(10, True), (11, False)])
+def test_up_to_ten_grant_payments_are_named_one_by_one_and_more_are_summed_up(
+    agreement: Agreement, payments: int, listed: bool
+) -> None:
+    paid = [{"id": f"gp-{n:02d}", "grant_year": 2025, "date": f"2025-01-{n:02d}", "amount": "1000.00"} for n in range(1, payments + 1)]
+    result = assess(agreement, misuse(a="rejected", b="rejected"), payments=paid)
+    assert result.grant_paid == payments * Decimal("1000.00")
+    shown = [e for e in result.evidence if e.fact == "grant_payments"]
+    if listed:
+        assert [e.id for e in shown] == [p["id"] for p in paid]
+    else:
+        assert [(e.id, e.date and e.date.isoformat(), e.detail) for e in shown] == [
+            ("grant_year=2025", f"2025-01-{payments:02d}", f"{payments} payments, total {payments * 1000}.00")
+        ]
+
+
+def test_an_assessment_keeps_its_size_however_many_cases_share_the_year(agreement: Agreement) -> None:
+    small = assess(agreement, *_many(12), case_id="mc-12")
+    large = assess(agreement, *_many(40), case_id="mc-40")
+    assert len(large.evidence) == len(small.evidence)
+    assert len(large.lines) == len(small.lines)
+    assert (small.ceiling, large.ceiling) == (Decimal("10000.00"), Decimal("0.00"))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import Any, Protocol, TypeVar
 
 from ._cached import cached_property
-from .facts import Attestation, Facts, GrantPayment, Meeting, StatisticsDelivery
+from .facts import Attestation, Facts, GrantPayment, Meeting, MisuseCase, StatisticsDelivery
 
 
 class _Dated(Protocol):
@@ -25,6 +25,7 @@ class _Dated(Protocol):
 
 D = TypeVar("D", bound=_Dated)
 K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
 
 
 def by_day(records: Iterable[D]) -> tuple[D, ...]:
@@ -68,6 +69,37 @@ class FactIndex:
     def payments_by_grant_year(self) -> dict[int, tuple[GrantPayment, ...]]:
         """Grant payments of each grant year, by day."""
         return _grouped(self._facts.grant_payments, lambda p: p.grant_year)
+
+    @cached_property
+    def cases_by_grant_year(self) -> dict[int, tuple[MisuseCase, ...]]:
+        """Misuse cases on each grant year's funds, by day."""
+        return _grouped(self._facts.misuse_cases, lambda c: c.grant_year)
+
+    @cached_property
+    def cases_by_id(self) -> dict[str, MisuseCase]:
+        """Misuse cases by id."""
+        return {c.id: c for c in self._facts.misuse_cases}
+
+    def on(self, day: dt.date) -> FactIndex:
+        """The index of the facts as they were known at the end of ``day`` (``Facts.visible``), made once per day:
+        §8 compares each claim with what could be claimed on the claim's own day."""
+        cache: dict[dt.date, FactIndex] = self.__dict__.setdefault("_on", {})
+        if day not in cache:
+            cache[day] = FactIndex(self._facts.visible(day))
+        return cache[day]
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """A value derived from these facts, built once per evaluation under ``key`` (e.g. a grant year's shares)."""
+        cache: dict[Hashable, Any] = self.__dict__.setdefault("_derived", {})
+        if key not in cache:
+            cache[key] = build()
+        value: T = cache[key]
+        return value
+
+    @property
+    def facts(self) -> Facts:
+        """The facts this index groups."""
+        return self._facts
 
     @cached_property
     def attestations_by_year(self) -> dict[int, tuple[Attestation, ...]]:

@@ -32,6 +32,8 @@ not manifest, any claim still outstanding is excess in full. The right to claim 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
@@ -41,7 +43,8 @@ from ._types import Day, InputError, Sek
 from .agreement import Agreement
 from .catalogue import Msg, msg
 from .context import Context, context_for
-from .facts import Determination, Facts, MisuseCase
+from .facts import Determination, Facts, GrantPayment, MisuseCase
+from .indexes import FactIndex
 from .report import REPORT_CONFIG, Evidence, Text, money
 
 SECTION = "8"
@@ -151,6 +154,12 @@ def _order(case: MisuseCase) -> tuple[dt.date, str]:
     return (case.date, case.id)
 
 
+LISTED = 10
+"""How many records a §8 step or its evidence names one by one (the grant payments of a year, the earlier cases'
+shares); beyond that they are given as a count and a total, so that an assessment keeps its size however many
+cases share a grant year (each earlier case's share is explained in its own assessment)."""
+
+
 class Share(BaseModel):
     """How a case shares the cap of its grant year with the other cases on that year's funds."""
 
@@ -162,7 +171,12 @@ class Share(BaseModel):
     """What fa has already repaid on the year's cases that are claimable or still to be assessed (this one
     included): money already back, which no case can claim again."""
     before: tuple[tuple[str, Sek], ...]
-    """The earlier cases on the year's funds that take a share, in order (case date, then id), with their share."""
+    """The earlier cases on the year's funds that take a share, in order (case date, then id), with their share,
+    when there are at most ``LISTED`` of them; otherwise empty (``before_count`` and ``before_total`` say it)."""
+    before_count: int
+    """How many earlier cases on the year's funds take a share."""
+    before_total: Sek
+    """What the earlier cases take in all."""
     left: Sek
     """What remains of the grant paid for this case: the grant paid, less those repayments and the earlier
     cases' shares (never below 0)."""
@@ -174,8 +188,47 @@ def _repaid(case: MisuseCase) -> Decimal:
     return money(sum((r.amount for r in case.repayments), Decimal(0)))
 
 
-def _own_share(case: MisuseCase, left: Decimal) -> Decimal:
-    return money(min(max(money(case.amount) - _repaid(case), Decimal(0)), max(left, Decimal(0))))
+def _net(case: MisuseCase) -> Decimal:
+    """The case's affected amount less what was repaid on it (never below 0)."""
+    return money(max(money(case.amount) - _repaid(case), Decimal(0)))
+
+
+@dataclass(frozen=True)
+class _YearFunds:
+    """A grant year's funds as known on a day: the grant paid, and the cases that share it in order, with the
+    running total of what they would take uncapped (so that any case's share is found without a scan)."""
+
+    payments: tuple[GrantPayment, ...]
+    paid: Decimal
+    sharing: tuple[MisuseCase, ...]
+    orders: tuple[tuple[dt.date, str], ...]
+    nets: tuple[Decimal, ...]
+    running: tuple[Decimal, ...]
+    """``running[k]``: what the first ``k`` sharing cases would take with no cap."""
+    repaid: Decimal
+    """What was repaid on the sharing cases."""
+
+
+def _funds(index: FactIndex, year: int) -> _YearFunds:
+    def build() -> _YearFunds:
+        payments = index.payments_by_grant_year.get(year, ())
+        # Grouped by day, then id: the order the cases became known (``_order``).
+        sharing = tuple(c for c in index.cases_by_grant_year.get(year, ()) if _may_be_claimed(_status(c)[0]))
+        nets = tuple(_net(c) for c in sharing)
+        running = [Decimal(0)]
+        for net in nets:
+            running.append(running[-1] + net)
+        return _YearFunds(
+            payments=payments,
+            paid=money(sum((p.amount for p in payments), Decimal(0))),
+            sharing=sharing,
+            orders=tuple(_order(c) for c in sharing),
+            nets=nets,
+            running=tuple(running),
+            repaid=money(sum((_repaid(c) for c in sharing), Decimal(0))),
+        )
+
+    return index.derived(("repayment.year_funds", year), build)
 
 
 def year_share(facts: Facts, case: MisuseCase) -> Share:
@@ -188,36 +241,45 @@ def year_share(facts: Facts, case: MisuseCase) -> Share:
     less what was repaid. A case that is exempt or not manifest takes nothing; its own figure is what would be
     left for it.
     """
-    year = case.grant_year
-    paid = money(sum((p.amount for p in facts.grant_payments if p.grant_year == year), Decimal(0)))
-    cases = sorted((c for c in facts.misuse_cases if c.grant_year == year), key=_order)
-    sharing = [c for c in cases if _may_be_claimed(_status(c)[0])]
-    repaid_on_year = money(sum((_repaid(c) for c in sharing), Decimal(0)))
-    if case not in sharing:
+    return _share(FactIndex(facts), case)
+
+
+def _share(index: FactIndex, case: MisuseCase) -> Share:
+    funds = _funds(index, case.grant_year)
+    repaid_on_year = funds.repaid
+    if not _may_be_claimed(_status(case)[0]):
         repaid_on_year = money(repaid_on_year + _repaid(case))
-    left = paid - repaid_on_year
-    before: list[tuple[str, Decimal]] = []
-    for other in sharing:
-        if _order(other) >= _order(case):
-            break
-        share = _own_share(other, left)
-        before.append((other.id, share))
-        left -= share
-    left = money(max(left, Decimal(0)))
+    # Taken in turn, each earlier case takes its net amount from what is left, never below 0; so what is left after
+    # the first k is the start less their uncapped total, never below 0, and needs no walk through them.
+    start = funds.paid - repaid_on_year
+    count = bisect_left(funds.orders, _order(case))
+    before: tuple[tuple[str, Decimal], ...] = ()
+    if count <= LISTED:
+        before = tuple(
+            (other.id, money(min(net, max(start - funds.running[k], Decimal(0)))))
+            for k, (other, net) in enumerate(zip(funds.sharing[:count], funds.nets, strict=False))
+        )
+    left = money(max(start - funds.running[count], Decimal(0)))
     return Share(
-        grant_paid=paid, repaid_on_year=repaid_on_year, before=tuple(before), left=left, ceiling=_own_share(case, left)
+        grant_paid=funds.paid,
+        repaid_on_year=repaid_on_year,
+        before=before,
+        before_count=count,
+        before_total=money(min(funds.running[count], max(start, Decimal(0)))),
+        left=left,
+        ceiling=money(min(_net(case), left)),
     )
 
 
 def _limit_on(ctx: Context, case: MisuseCase, day: dt.date) -> tuple[Decimal, RepaymentStatus]:
     """What could be claimed on the case on ``day`` (its share after the repayments made by then; the upper bound
     while it awaits assessment; nothing once exempt or not manifest), and its status that day."""
-    known = ctx.facts.visible(day)
-    then = next(c for c in known.misuse_cases if c.id == case.id)
+    known = ctx.index.on(day)
+    then = known.cases_by_id[case.id]
     status = _status(then)[0]
     if not _may_be_claimed(status):
         return money(Decimal(0)), status
-    return year_share(known, then).ceiling, status
+    return _share(known, then).ceiling, status
 
 
 def _purposes_line(ctx: Context) -> RepaymentLine:
@@ -241,16 +303,35 @@ def _evidence(ctx: Context, case: MisuseCase, share: Share | None) -> tuple[Evid
     out = [Evidence(fact="misuse_cases", id=case.id, date=case.date, detail=detail)]
     # The grant paid, the other cases' shares and the repayments matter only where an amount may be claimed.
     if share is not None:
-        out.extend(
-            Evidence(fact="grant_payments", id=p.id, date=p.date, detail=f"amount {p.amount}")
-            for p in ctx.facts.grant_payments
-            if p.grant_year == case.grant_year
-        )
-        dates = {c.id: c.date for c in ctx.facts.misuse_cases}
-        out.extend(
-            Evidence(fact="misuse_cases", id=other, date=dates[other], detail=f"share of the {case.grant_year} grant {amount}")
-            for other, amount in share.before
-        )
+        year = case.grant_year
+        funds = _funds(ctx.index, year)
+        if len(funds.payments) <= LISTED:
+            out.extend(
+                Evidence(fact="grant_payments", id=p.id, date=p.date, detail=f"amount {p.amount}") for p in funds.payments
+            )
+        else:
+            out.append(
+                Evidence(
+                    fact="grant_payments",
+                    id=f"grant_year={year}",
+                    date=funds.payments[-1].date,
+                    detail=f"{len(funds.payments)} payments, total {funds.paid}",
+                )
+            )
+        if share.before_count <= LISTED:
+            out.extend(
+                Evidence(fact="misuse_cases", id=other.id, date=other.date, detail=f"share of the {year} grant {amount}")
+                for other, (_, amount) in zip(funds.sharing, share.before, strict=False)
+            )
+        else:
+            out.append(
+                Evidence(
+                    fact="misuse_cases",
+                    id=f"grant_year={year}",
+                    date=funds.sharing[share.before_count - 1].date,
+                    detail=f"{share.before_count} earlier cases' shares of the {year} grant, total {share.before_total}",
+                )
+            )
         out.extend(Evidence(fact="repayments", id=r.id, date=r.date, detail=f"amount {r.amount}") for r in case.repayments)
     out.extend(Evidence(fact="claims", id=c.id, date=c.date, detail=f"amount {c.amount}") for c in case.claims)
     return tuple(sorted(out, key=lambda e: (e.date or dt.date.min, e.fact, e.id)))
@@ -324,6 +405,8 @@ def _amount_lines(
     if share.before:
         taken = tuple(msg("repayment.taken", case=other, amount=amount) for other, amount in share.before)
         parts.append(msg("repayment.shared.before", taken=taken))
+    elif share.before_count:
+        parts.append(msg("repayment.shared.before.total", n=share.before_count, total=share.before_total))
     if parts:
         lines.append(_line(q_repayment, msg("repayment.shared", parts=tuple(parts), left=share.left), share.left))
     lines.append(_line(q_repayment, msg("repayment.repaid", repaid=repaid), repaid))
@@ -344,7 +427,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     q_exemption = ctx.quote(SECTION, "exemption")
     year = case.grant_year
     affected = money(case.amount)
-    share = year_share(ctx.facts, case)
+    share = _share(ctx.index, case)
     grant_paid = share.grant_paid
     repaid = money(sum((r.amount for r in case.repayments), Decimal(0)))
     claimed = money(sum((c.amount for c in case.claims), Decimal(0)))
