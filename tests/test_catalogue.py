@@ -366,3 +366,40 @@ def test_pydantics_refusals_read_in_swedish_without_its_english() -> None:
     with pytest.raises(InputError) as caught:
         parse_facts(bad)
     assert "okänt fält" in caught.value.message_sv and "unknown field" in caught.value.message_en
+
+
+# --- The compiled catalogues (.mo) the package reads at start ----------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_compiled_catalogue_is_its_po_compiled(lang: str) -> None:
+    """A ``.po`` edited without running ``scripts/compile_catalogues.py`` fails here."""
+    from iop_rules.catalogue import compile_po
+
+    compiled = PO[lang].with_suffix(".mo")
+    assert compiled.exists(), f"{compiled} is missing: run python scripts/compile_catalogues.py"
+    assert compiled.read_bytes() == compile_po(lang, PO[lang].read_bytes()), (
+        f"{compiled} is stale: run python scripts/compile_catalogues.py"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_compiled_catalogue_reads_as_the_po_does(lang: str) -> None:
+    """The sentences read from the ``.mo`` at start are the ``.po``'s: the same ids, plural ids and sentences."""
+    from_po = read_catalogue(lang, PO[lang].read_bytes())
+    loaded = catalogue(lang)
+    assert (loaded.ids, loaded.plural) == (from_po.ids, from_po.plural)
+    assert dict(loaded.templates) == dict(from_po.templates)
+    assert len(loaded.plural) > 5 and len(loaded.ids) > 500
+
+
+def test_a_fuzzy_or_empty_entry_is_not_a_sentence() -> None:
+    """Babel leaves fuzzy and untranslated entries out of the compiled form, so they count as missing."""
+    text = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "a"\nmsgstr "A"\n\n#, fuzzy\nmsgid "b"\nmsgstr "B"\n\nmsgid "c"\nmsgstr ""\n\n'
+        'msgid "d"\nmsgid_plural "d"\nmsgstr[0] "{n} D"\nmsgstr[1] "{n} Ds"\n'
+    )
+    read = read_catalogue("sv", text.encode())
+    assert (read.ids, read.plural) == (frozenset({"a", "d"}), frozenset({"d"}))
+    assert dict(read.templates) == {"a": "A"}

@@ -3,8 +3,9 @@
 A finding, a reasoning step or an error carries a :class:`Msg` (a message id and named values); this module turns
 it into a sentence in one language. The sentences live in gettext ``.po`` files shipped inside the package
 (``iop_rules/locale/<lang>/LC_MESSAGES/iop_rules.po``), one per language, so that a Swedish reviewer can
-proofread them without reading Python. The files are read with Babel and answered through the standard library's
-``gettext`` (compiled in memory, never written to disk), which gives real plural forms from each file's
+proofread them without reading Python. Each is compiled with Babel into gettext's ``.mo`` form beside it
+(``scripts/compile_catalogues.py``; ``tests/test_catalogue.py`` fails when one is stale), which the standard
+library's ``gettext`` reads at start without parsing the ``.po``; it gives real plural forms from each file's
 ``Plural-Forms`` header.
 
 It sits in the models layer, below everything that builds findings: the report's JSON carries both languages'
@@ -144,34 +145,46 @@ class Catalogue:
     """The sentence of every message that has no plural forms, by id."""
 
 
-def _read(lang: str, text: bytes) -> Catalogue:
-    # Babel reads the .po text and writes the compiled form in memory; gettext then answers lookups and plurals.
+def compile_po(lang: str, text: bytes) -> bytes:
+    """A ``.po`` catalogue compiled to gettext's binary ``.mo`` form with Babel (fuzzy and empty entries left out):
+    what ``scripts/compile_catalogues.py`` writes beside each ``.po``, and what a test compares it with."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     catalog = read_po(io.BytesIO(text), locale=_LOCALE[lang], domain=DOMAIN)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
-    buffer.seek(0)
-    ids: set[str] = set()
-    plural: set[str] = set()
-    for message in catalog:
-        if not message.id:
-            continue
-        key = str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if all(strings) and not message.fuzzy:
-            ids.add(key)
-            if isinstance(message.id, (tuple, list)):
-                plural.add(key)
-    translations = gettext.GNUTranslations(buffer)
-    templates = {i: translations.gettext(i) for i in ids - plural}
-    return Catalogue(lang, translations, frozenset(ids), frozenset(plural), templates)
+    return buffer.getvalue()
+
+
+def _from_mo(lang: str, compiled: bytes) -> Catalogue:
+    translations = gettext.GNUTranslations(io.BytesIO(compiled))
+    # gettext keeps a singular entry under its id and a plural one under (id, form): the ids a language has are
+    # those with every form written. Read from gettext's own table, which ``read_catalogue`` is tested against.
+    table: dict[object, str] = translations._catalog  # type: ignore[attr-defined]
+    singular = {key for key, text in table.items() if isinstance(key, str) and key and text}
+    forms: dict[str, list[str]] = {}
+    for key, text in table.items():
+        if isinstance(key, tuple):
+            forms.setdefault(key[0], []).append(text)
+    plural = {key for key, texts in forms.items() if all(texts)}
+    templates = {i: table[i] for i in singular}
+    return Catalogue(lang, translations, frozenset(singular | plural), frozenset(plural), templates)
+
+
+def _read(lang: str, text: bytes) -> Catalogue:
+    return _from_mo(lang, compile_po(lang, text))
 
 
 def po_path(lang: str) -> resources.abc.Traversable:
     """Where the catalogue of a language is (inside the installed package)."""
     return resources.files("iop_rules") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def mo_path(lang: str) -> resources.abc.Traversable:
+    """Where the compiled catalogue of a language is: the ``.po`` compiled by ``scripts/compile_catalogues.py``,
+    read at start instead of parsing the ``.po`` (a test keeps it equal to compiling the ``.po``)."""
+    return resources.files("iop_rules") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
 
 
 _lock = threading.Lock()
@@ -194,7 +207,7 @@ if hasattr(os, "register_at_fork"):
 @cache
 def _catalogue_cached(lang: str) -> Catalogue:
     with _lock:
-        return _read(lang, po_path(lang).read_bytes())
+        return _from_mo(lang, mo_path(lang).read_bytes())
 
 
 def catalogue(lang: str) -> Catalogue:
