@@ -388,6 +388,67 @@ def test_no_revision_duty_without_an_evaluation_that_asks_for_one(check: Check) 
     assert not [f for f in report.obligations if f.id.startswith("revision/")]
 
 
+def test_an_evaluation_that_finds_no_need_does_not_hide_a_later_one_that_does(check: Check) -> None:
+    """Every evaluation that records a need is a duty, whatever the evaluations before it recorded."""
+    report = check(
+        "2026-11-01",
+        evaluations=[
+            evaluation("2026-03-01", revision_needed=False),
+            evaluation("2026-10-01", includes_compensation_review=True, revision_needed=True),
+        ],
+    )
+    assert [f.id for f in report.obligations if f.id.startswith("revision/")] == ["revision/ev-2026-10-01"]
+
+
+def test_two_evaluations_that_each_find_a_need_are_two_duties(check: Check) -> None:
+    report = check(
+        "2026-11-01",
+        evaluations=[
+            evaluation("2026-03-01", revision_needed=True),
+            evaluation("2026-10-01", includes_compensation_review=True, revision_needed=True),
+        ],
+        amendments=[revising("2026-05-01", "2026-05-10")],
+    )
+    first, second = finding(report, "revision/ev-2026-03-01"), finding(report, "revision/ev-2026-10-01")
+    # The amendment of May revises what the March evaluation found, not what the October one found.
+    assert (first.status, second.status) == ("fulfilled", "open")
+
+
+def test_the_revision_is_the_first_amendment_in_effect_after_the_evaluation_and_only_it_is_evidence(check: Check) -> None:
+    """Two amendments drawn up after the evaluation: the one that took effect first fulfils the duty, on its
+    day, even when its id sorts last; only it is cited."""
+    report = check(
+        "2026-11-01",
+        evaluations=REVISION,
+        amendments=[
+            {**revising("2026-10-05", "2026-10-25"), "id": "rev-a"},
+            {**revising("2026-10-06", "2026-10-15"), "id": "rev-b"},
+        ],
+    )
+    revision = finding(report, "revision/ev-2026-10-01")
+    assert revision.status == "fulfilled"
+    assert "rev-b" in revision.message.sv and "rev-a" not in revision.message.sv
+    assert "2026-10-15" in revision.message.sv
+    assert [e.id for e in revision.evidence if e.fact == "amendments"] == ["rev-b"]
+
+
+@pytest.mark.parametrize(("as_of", "status"), [("2026-12-31", "open"), ("2027-01-01", "discharged"), ("2027-01-02", "discharged")])
+def test_a_revision_still_open_when_the_agreement_ends_lapses_with_it(check: Check, as_of: str, status: str) -> None:
+    """§4: with no agreement on compensation by 2026-12-31 the agreement ends; a revision nobody made by then is no
+    longer owed (it is ``discharged``, not ``violated``), and its message names the last day in force."""
+    report = check(as_of, evaluations=REVISION)
+    revision = finding(report, "revision/ev-2026-10-01")
+    assert revision.status == status
+    if status == "discharged":
+        assert report.agreement.state == "ended"
+        assert "2026-12-31" in revision.message.sv and "2026-12-31" in revision.message.en
+
+
+def test_a_revision_made_before_the_end_stays_fulfilled_after_it(check: Check) -> None:
+    report = check("2027-01-02", evaluations=REVISION, amendments=[revising("2026-10-02", "2026-10-20")])
+    assert finding(report, "revision/ev-2026-10-01").status == "fulfilled"
+
+
 def test_the_example_history_on_2027_01_02_reports_the_end_and_no_renegotiation_breach() -> None:
     """The issue's "Done when": the example-like history without a compensation amendment, as of 2027-01-02."""
     report = evaluate(load_agreement(), load_facts(EXAMPLE), as_of=day("2027-01-02"))
