@@ -480,3 +480,11 @@ def test_facts_only_the_catch_all_took_are_named_the_first_three(monkeypatch: py
     with pytest.raises(EngineError) as raised:
         classify([*facts, EngineFact(id="n", t="note", as_of_day=1)])
     assert str(raised.value) == "facts not classified: ['p', 'q', 'r']"
+
+
+def test_a_rule_the_ruleset_does_not_have_is_an_engine_error_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    actions = ('{"duty_sideways":[{"m":{"id":0}}]}',)
+    monkeypatch.setattr(engine_module, "_host", _ruleset_on(_FakeCore(actions=actions), monkeypatch))
+    with pytest.raises(EngineError) as raised:
+        classify([EngineFact(id="x", t="duty", as_of_day=1)])
+    assert str(raised.value) == "durable-rules fired a rule the ruleset does not have: 'duty_sideways'"
