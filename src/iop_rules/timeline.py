@@ -24,7 +24,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from copy import copy
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any, cast
 
@@ -349,6 +349,15 @@ def timeline(
 
 Reviewer = Callable[[Context, Any], Any]
 
+
+def _with(ctx: Context, **values: Any) -> Context:
+    """A copy of a context with some fields set (``dataclasses.replace`` without deriving anything again: the
+    copy keeps the groupings of the facts already made)."""
+    out = object.__new__(Context)
+    out.__dict__.update(ctx.__dict__)
+    out.__dict__.update(values)
+    return out
+
 _UNWRITTEN = Text(sv="", en="", id="timeline.unwritten", values={})
 
 
@@ -396,37 +405,52 @@ def _review_pass(
     # many days is one object.
     contents: dict[tuple[Any, ...], int] = {}
     numbers: dict[int, int] = {}
-    entries: dict[dt.date, list[tuple[Candidate, _Run, int]]] = {}
+    layouts: dict[dt.date, tuple[list[Finding], list[tuple[int, Candidate, _Run]]]] = {}
 
-    def entries_on(base: dt.date) -> list[tuple[Candidate, _Run, int]]:
-        # The candidates of a computed day by id, each with its run and content number.
-        if base not in entries:
-            runs_at = first.runs_at[base]
-            out = []
-            for finding_id in sorted(first.candidates[base]):
-                candidate = first.candidates[base][finding_id]
-                number = numbers.get(id(candidate))
-                if number is None:
-                    number = numbers[id(candidate)] = contents.setdefault(_content(candidate), len(contents))
-                out.append((candidate, runs_at[finding_id], number))
-            entries[base] = out
-        return entries[base]
+    def finding(candidate: Candidate, status: Status, base_ctx: Context) -> Finding:
+        number = numbers.get(id(candidate))
+        if number is None:
+            number = numbers[id(candidate)] = contents.setdefault(_content(candidate), len(contents))
+        found = made.get((number, status))
+        if found is None:
+            # Built once per content and status, without its message: only the message ("3 days left") would
+            # differ, and no review reads it.
+            silent = copy(candidate)
+            silent.describe = _unwritten
+            found = made[(number, status)] = silent.finding(status, base_ctx)
+        return found
+
+    def layout(base: dt.date, until: dt.date) -> tuple[list[Finding], list[tuple[int, Candidate, _Run]]]:
+        # A computed day's findings by id, from it until the next computed day: those whose status stays the
+        # same made once, and the places of those whose status moves in between.
+        if base not in layouts:
+            runs_at, candidates, base_ctx = first.runs_at[base], first.candidates[base], first.contexts[base]
+            fixed: list[Finding] = []
+            moving: list[tuple[int, Candidate, _Run]] = []
+            for place, finding_id in enumerate(sorted(candidates)):
+                candidate, run = candidates[finding_id], runs_at[finding_id]
+                statuses = run.statuses
+                if len(statuses) == 1:
+                    fixed.append(finding(candidate, statuses[0][1], base_ctx))
+                    continue
+                fixed.append(finding(candidate, run.status_on(base), base_ctx))
+                for point, _ in statuses:
+                    if base < point < until:
+                        moving.append((place, candidate, run))
+                        break
+            layouts[base] = (fixed, moving)
+        return layouts[base]
 
     def first_findings(day: dt.date) -> tuple[Finding, ...]:
         # The first pass's findings on a day of the span, from the computed day at or before it and the runs.
-        base = computed[bisect_right(computed, day) - 1]
-        base_ctx = first.contexts[base]
-        findings = []
-        for candidate, run, number in entries_on(base):
-            current = run.status_on(day)
-            finding = made.get((number, current))
-            if finding is None:
-                # Built once per content and status, without its message: only the message ("3 days left")
-                # would differ, and no review reads it.
-                silent = copy(candidate)
-                silent.describe = _unwritten
-                finding = made[(number, current)] = silent.finding(current, base_ctx)
-            findings.append(finding)
+        at = bisect_right(computed, day)
+        base = computed[at - 1]
+        fixed, moving = layout(base, computed[at] if at < len(computed) else end + _ONE)
+        if not moving or day == base:
+            return tuple(fixed)
+        findings = list(fixed)
+        for place, candidate, run in moving:
+            findings[place] = finding(candidate, run.status_on(day), first.contexts[base])
         return tuple(findings)
 
     def context_on(day: dt.date) -> Context:
@@ -447,7 +471,7 @@ def _review_pass(
     review = _Days()
     for day in sorted(d for d in days if start <= d <= end):
         findings = first_findings(day)
-        ctx = replace(context_on(day), history=history_for(day), one_off_ids=one_off_ids)
+        ctx = _with(context_on(day), history=history_for(day), one_off_ids=one_off_ids)
         found = [c for reviewer in reviewers for c in reviewer(ctx, findings)]
         review.add(day, ctx, found)
     review_runs = _runs(review, end)
