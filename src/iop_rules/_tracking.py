@@ -1,32 +1,37 @@
 """What one evaluation of a clause read of its day, so that the timeline can reuse its candidates on another day.
 
 A clause sees its day through the context: the evaluation day itself (``ctx.as_of``), the facts known on it
-(``ctx.facts``, and ``ctx.index`` built from them), and what the core derived from both (the amendments judged
-under §10, the compensation agreement, the notices, the standing). The agreement, the settings and the horizon
-are the same on every day of one timeline.
+(``ctx.facts``, and ``ctx.index`` built from them), and what the core derived from both (``DERIVED``: the
+amendments judged under §10, the compensation agreement, the notices, the standing). The agreement, the
+settings, the horizon (and in a review pass the first pass's ids and history) are the same on every day of one
+pass.
 
-``tracked`` gives a clause a copy of its day's context that records those reads in a ``Reads``:
+``tracked`` gives a clause a copy of its day's context that notes those reads in a ``Reads``:
 
 - the evaluation day is a ``TrackedDay``, a ``datetime.date`` equal to it that notes every comparison made
-  with it. ``as_of < deadline`` gives the same answer on every day before the deadline, so each comparison
+  with a date. ``as_of < deadline`` gives the same answer on every day before the deadline, so each comparison
   narrows the stretch of days (``first``..``last``) on which all of them give the answers they gave. Any other
-  use of the day (arithmetic, its year, formatting, hashing, copying) depends on the exact day: the stretch
-  shrinks to the day itself. So does the day left inside a candidate (``due = min(deadline, ctx.as_of)``).
-- the facts are a ``FactsReader``: reading a collection (``ctx.facts.meetings``, or through ``ctx.index``)
-  narrows the stretch to the days on which the collection's known records are the same. ``Facts.visible``
-  leaves a record (or a signature, a determination, a repayment inside it) out only by comparing a date in
-  it with the day, so the collection is the same between two of the dates in its records. Anything else read
-  of the facts depends on the exact day.
-- the derived values are compared whole (``derived``): they change on few days.
+  use of the day (arithmetic, its year, formatting, hashing, copying, a comparison with another kind of date)
+  depends on the exact day: the stretch shrinks to the day itself. So does the day object itself kept by
+  anything once the evaluation is over (``due = min(deadline, ctx.as_of)``, or a message naming the day): the
+  timeline checks that nothing holds it.
+- the facts are a ``FactsReader``: reading a collection (``ctx.facts.meetings``, or through ``ctx.index``,
+  which is built again from the reader) narrows the stretch to the days on which the collection's known
+  records are the same. ``Facts.visible`` leaves a record (or a signature, a determination, a repayment inside
+  it) out only by comparing a date in it with the day, so the collection is the same between two of the dates
+  in its records (``change_days``). Anything else read of the facts depends on the exact day.
+- the derived values read are noted by name, and compared whole with those of another day.
 
-The clause's candidates are then the same on every day of the stretch whose derived values are equal: what
-the clause computed from the same facts, the same derived values and the same answers to every question it
-asked of the day is the same, whatever the day. A clause stays as easy to write: it reads its context as
-before, and a use of the day the tracking cannot see through only makes it evaluated on every day.
+The clause's candidates are then the same on every day of the stretch whose derived values (those read) are
+equal: what a clause computes from the same facts, the same derived values and the same answers to every
+question it asked of the day is the same, whatever the day. A clause stays as easy to write: it reads its
+context as before, and a use of the day the tracking cannot see through only makes it evaluated on every
+computed day.
 
 One way to read the day unseen remains: C code that reads a date's fields without asking it
-(``datetime.datetime.combine``). No clause does; the timeline's tests compare every reused result with a fresh
-evaluation over the scenarios and generated facts, so such a use would fail them.
+(``datetime.datetime.combine``). No clause does; the timeline's tests compare every clause's candidates on
+every computed day with a fresh evaluation, over the example, every scenario and generated facts, so such a
+use would fail them.
 """
 
 from __future__ import annotations

@@ -10,7 +10,14 @@ out on which days anything can change and evaluating the clauses only there:
 - between those days a candidate's fields stay the same, and its status moves only where the engine's rules
   compare the day with its deadline: on ``due − horizon`` (pending → due) and ``due + 1`` (due → violated).
   Those points are classified by the engine in one batch, each distinct fact once;
-- the review pass (§9 rights over other duties' outcomes) is run again wherever a first-pass status changes.
+- on a computed day a clause is evaluated again only when something it read can have changed since an
+  evaluation of it on another day (``_Reuse``, with ``_tracking``): a question it asked of the day that would
+  be answered differently, a collection of facts it read that gained a record, a derived value it read (the
+  standing, the amendments…) that differs, or any use of the exact day. Otherwise that evaluation's candidates
+  are reused, the same objects;
+- the review pass (§9 rights over other duties' outcomes) is run again wherever a first-pass status changes,
+  on the first pass's contexts and findings (``ctx.history`` included): nothing of the first pass is evaluated
+  again.
 
 Messages ("3 days left") change daily and are not part of the timeline: it is about statuses, and findings
 appearing (``from_status`` None) or disappearing (``to_status`` None). On the first day every finding present
@@ -357,6 +364,7 @@ def _with(ctx: Context, **values: Any) -> Context:
     out.__dict__.update(ctx.__dict__)
     out.__dict__.update(values)
     return out
+
 
 _UNWRITTEN = Text(sv="", en="", id="timeline.unwritten", values={})
 
