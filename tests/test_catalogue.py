@@ -15,10 +15,13 @@ import io
 import itertools
 import re
 import string
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from iop_rules import load_agreement, load_facts
 from iop_rules.catalogue import LANGS, Catalogue, Msg, catalogue, msg, read_catalogue, render
@@ -403,3 +406,62 @@ def test_a_fuzzy_or_empty_entry_is_not_a_sentence() -> None:
     read = read_catalogue("sv", text.encode())
     assert (read.ids, read.plural) == (frozenset({"a", "d"}), frozenset({"d"}))
     assert dict(read.templates) == {"a": "A"}
+
+
+# --- Money and lists as Babel writes them -------------------------------------------------------------------------
+
+
+def _babel_money(amount: Decimal, lang: str) -> str:
+    from babel.numbers import format_currency
+
+    pattern = "¤\xa0#,##0.00" if lang == "en" else None
+    text: str = format_currency(amount, "SEK", format=pattern, locale={"sv": "sv_SE", "en": "en_GB"}[lang])
+    return text.replace("\xa0", " ").replace("\u2212", "-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(min_value=Decimal("-1000000000000"), max_value=Decimal("1000000000000"), places=2, allow_nan=False, allow_infinity=False)
+    | st.decimals(min_value=Decimal("-1000"), max_value=Decimal("1000"), places=4, allow_nan=False, allow_infinity=False)
+    | st.sampled_from([Decimal("0"), Decimal("-0.00"), Decimal("0.005"), Decimal("0.015"), Decimal("-0.005"), Decimal("999.995"), Decimal("1000000000000.00")]),
+    st.sampled_from(LANGS),
+)
+def test_money_is_written_as_babel_writes_it(amount: Decimal, lang: str) -> None:
+    from iop_rules.catalogue import money
+
+    expected = _babel_money(amount, lang)
+    if amount.quantize(Decimal("0.01")) == 0:
+        expected = expected.removeprefix("-")
+    assert money(amount, lang) == expected
+
+
+@pytest.mark.parametrize("zero", ["-0.00", "-0.004", "0", "0.00"])
+def test_nothing_is_never_negative_whichever_zero_was_written_first(zero: str) -> None:
+    from iop_rules.catalogue import money
+
+    assert (money(Decimal(zero), "sv"), money(Decimal(zero), "en")) == ("0,00 kr", "SEK 0.00")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abc{}0 ", min_size=1, max_size=4), max_size=6), st.sampled_from(LANGS))
+def test_lists_are_written_as_babel_writes_them(items: list[str], lang: str) -> None:
+    from babel.lists import format_list
+
+    from iop_rules.catalogue import _list
+
+    expected = format_list(items, locale={"sv": "sv_SE", "en": "en_GB"}[lang]) if items else ""
+    assert _list(items, lang) == expected
+
+
+def test_the_conventions_are_babel_s() -> None:
+    """The data itself, read from Babel: a new Babel with other CLDR data fails here with the difference."""
+    from babel import Locale
+
+    from iop_rules.catalogue import CONVENTIONS
+
+    for lang, name in (("sv", "sv_SE"), ("en", "en_GB")):
+        locale = Locale.parse(name)
+        symbols, lists = locale.number_symbols["latn"], locale.list_patterns["standard"]
+        way = CONVENTIONS[lang]
+        assert (way.group, way.decimal) == (symbols["group"].replace("\xa0", " "), symbols["decimal"])
+        assert (way.pair, way.start, way.middle, way.end) == (lists["2"], lists["start"], lists["middle"], lists["end"])

@@ -157,3 +157,19 @@ def test_configured_terms_count_when_they_touch_the_term_by_one_day_and_come_in_
 )
 def test_the_default_evaluation_day_is_today_in_stockholm(moment: dt.datetime, day: dt.date) -> None:
     assert today_in_stockholm(moment) == day
+
+
+def test_without_a_moment_today_is_read_from_the_clock_in_stockholm(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a machine whose clock runs in UTC, 23:30 on 3 March is already 4 March in Stockholm: the default
+    evaluation day is Stockholm's, not the machine's."""
+    from iop_rules import context
+
+    utc_moment = dt.datetime(2026, 3, 3, 23, 30, tzinfo=dt.UTC)
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> dt.datetime:  # type: ignore[override]
+            return utc_moment.astimezone(tz) if tz is not None else utc_moment.replace(tzinfo=None)
+
+    monkeypatch.setattr(context.dt, "datetime", Clock)
+    assert today_in_stockholm() == dt.date(2026, 3, 4)

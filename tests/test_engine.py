@@ -235,6 +235,31 @@ def test_a_failing_assertion_leaves_no_session(monkeypatch: pytest.MonkeyPatch) 
     assert classify([EngineFact(id="x", t="note", as_of_day=1)]) == {"x": "noted"}
 
 
+def test_every_evaluation_asserts_in_a_session_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """durable-rules trap: a fresh sid per evaluation, so that no evaluation can meet another's facts (the pattern
+    that held, spec/durable-rules.md); each session is deleted after it."""
+    host = engine_module._get_host()
+    seen: list[str] = []
+    real_assert, real_delete = host.assert_facts, host.delete_state
+
+    def spy_assert(payload: str) -> Any:
+        seen.append(json.loads(payload)[0]["sid"])
+        return real_assert(payload)
+
+    deleted: list[str] = []
+
+    def spy_delete(sid: str) -> None:
+        deleted.append(sid)
+        real_delete(sid)
+
+    monkeypatch.setattr(host, "assert_facts", spy_assert)
+    monkeypatch.setattr(host, "delete_state", spy_delete)
+    for _ in range(3):
+        assert classify([EngineFact(id="x", t="note", as_of_day=1)]) == {"x": "noted"}
+    assert len(seen) == 3 and len(set(seen)) == 3, seen
+    assert deleted == seen
+
+
 def test_status_rules_use_only_ints_and_strings() -> None:
     # Decimal and date are not JSON-serialisable and None never matches: facts carry ints only.
     payload = EngineFact(id="a", t="duty", as_of_day=1).payload("1")
@@ -455,3 +480,11 @@ def test_facts_only_the_catch_all_took_are_named_the_first_three(monkeypatch: py
     with pytest.raises(EngineError) as raised:
         classify([*facts, EngineFact(id="n", t="note", as_of_day=1)])
     assert str(raised.value) == "facts not classified: ['p', 'q', 'r']"
+
+
+def test_a_rule_the_ruleset_does_not_have_is_an_engine_error_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    actions = ('{"duty_sideways":[{"m":{"id":0}}]}',)
+    monkeypatch.setattr(engine_module, "_host", _ruleset_on(_FakeCore(actions=actions), monkeypatch))
+    with pytest.raises(EngineError) as raised:
+        classify([EngineFact(id="x", t="duty", as_of_day=1)])
+    assert str(raised.value) == "durable-rules fired a rule the ruleset does not have: 'duty_sideways'"

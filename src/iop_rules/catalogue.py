@@ -14,11 +14,11 @@ text, so the core must be able to write it without importing the presentation la
 Values are formatted by their type, the same in every message:
 
 - ``int`` as written (years, counts: ``2026``, ``3``);
-- ``Decimal`` as money through Babel (``200 000,00 kr`` / ``SEK 200,000.00``);
+- ``Decimal`` as money, as CLDR writes it (``200 000,00 kr`` / ``SEK 200,000.00``; see ``Conventions``);
 - ``datetime.date`` as YYYY-MM-DD (the form the spec fixes for both languages);
 - ``str`` verbatim (an id, an amendment's name: never a sentence of its own);
 - a nested :class:`Msg` rendered in the same language (a party, a status, a clause's "what");
-- a tuple of values joined as a list through Babel (``2027 och 2028`` / ``2027 and 2028``);
+- a tuple of values joined as a list, as CLDR writes it (``2027 och 2028`` / ``2027 and 2028``);
 - a :class:`Named`: a name a library gives in each language (a public holiday's name from ``holidays``).
 
 A plural message (``msgid_plural`` in the catalogue) picks its form by the value named ``n``.
@@ -34,10 +34,10 @@ import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Union
+from typing import NamedTuple, Union
 
 LANGS: tuple[str, str] = ("sv", "en")
 """The languages every message is written in."""
@@ -51,25 +51,16 @@ Value = Union[str, int, Decimal, dt.date, "Msg", "Named", tuple["Value", ...]]
 JsonValue = Union[str, int, dict[str, "JsonValue"], list["JsonValue"]]  # noqa: UP007 (a recursive alias)
 
 
-@dataclass(frozen=True)
-class Msg:
+class Msg(NamedTuple):
     """A message for a person: its id in the catalogues and its named values, before it is put in a language.
 
     Immutable and hashable (the values are kept as sorted pairs), so that a sentence written once is reused:
-    the same duty on many evaluation days is written once per language."""
+    the same duty on many evaluation days is written once per language. A named tuple, so that hashing and
+    comparing a message (and the messages nested in it) as a key of the rendering caches happens in C: as a frozen
+    dataclass, that was a sixth of an evaluation."""
 
     id: str
     args: tuple[tuple[str, Value], ...] = ()
-
-    def __hash__(self) -> int:
-        # Kept after the first call: a message is a key of the rendering caches, and its nested messages would
-        # otherwise be hashed again, in Python, on every lookup.
-        try:
-            return self.__dict__["_hash"]  # type: ignore[no-any-return]
-        except KeyError:
-            value = hash((self.id, self.args))
-            self.__dict__["_hash"] = value
-            return value
 
     @property
     def values(self) -> dict[str, Value]:
@@ -222,22 +213,62 @@ def read_catalogue(lang: str, text: bytes) -> Catalogue:
     return _read(lang, text)
 
 
+@dataclass(frozen=True)
+class Conventions:
+    """How a language writes money and lists, as CLDR says it through Babel for ``sv_SE`` and ``en_GB``: kept here
+    so that writing a report does not load Babel's locale data (about 25 ms of the command line's start), and kept
+    equal to Babel by ``tests/test_catalogue.py`` (every amount and list it draws is written as Babel writes it)."""
+
+    group: str
+    """Between groups of three digits (Babel's no-break space written as a plain space)."""
+    decimal: str
+    prefix: str
+    """Before the number: the currency as the language writes it there, if it goes first."""
+    suffix: str
+    """After the number: the currency, if it goes last."""
+    pair: str
+    """Two items of a list, ``{0}`` and ``{1}``."""
+    start: str
+    middle: str
+    end: str
+
+
+CONVENTIONS: dict[str, Conventions] = {
+    # sv_SE: "#,##0.00 ¤" with the symbol "kr"; lists "{0}, {1}" … "{0} och {1}".
+    "sv": Conventions(" ", ",", "", " kr", "{0} och {1}", "{0}, {1}", "{0}, {1}", "{0} och {1}"),
+    # en_GB writes the ISO code flush against the number ("SEK200,000.00"); the spec asks for a space.
+    "en": Conventions(",", ".", "SEK ", "", "{0} and {1}", "{0}, {1}", "{0}, {1}", "{0} and {1}"),
+}
+"""Each language's conventions, by language."""
+
+_CENT = Decimal("0.01")
+
+
 @lru_cache(maxsize=4096)
 def money(amount: Decimal, lang: str) -> str:
-    """An amount in SEK as a person reads it: ``200 000,00 kr`` / ``SEK 200,000.00``."""
-    from babel.numbers import format_currency
-
-    # British English writes the ISO code flush against the number ("SEK200,000.00"); the spec asks for a space.
-    pattern = "¤\xa0#,##0.00" if lang == "en" else None
-    text: str = format_currency(amount, "SEK", format=pattern, locale=_LOCALE[lang])
-    # Babel separates with a no-break space; the report is plain text, read and pasted, so a plain space.
-    return text.replace("\xa0", " ").replace("\u2212", "-")
+    """An amount in SEK as a person reads it: ``200 000,00 kr`` / ``SEK 200,000.00`` (rounded to the öre half to
+    even, a negative amount with a hyphen-minus, as Babel writes them; the report is plain text, read and pasted).
+    Nothing is never negative: where Babel writes ``-0,00 kr`` for a negative zero, this writes ``0,00 kr``, which
+    also keeps the cache from answering ``0`` with what it wrote for ``-0`` (they are equal keys)."""
+    way = CONVENTIONS[lang]
+    exact = amount.quantize(_CENT, rounding=ROUND_HALF_EVEN)
+    whole, _, cents = f"{abs(exact):f}".partition(".")
+    digits = f"{int(whole):,}".replace(",", way.group)
+    sign = "-" if exact < 0 else ""
+    return f"{sign}{way.prefix}{digits}{way.decimal}{cents}{way.suffix}"
 
 
 def _list(items: list[str], lang: str) -> str:
-    from babel.lists import format_list
-
-    return format_list(items, locale=_LOCALE[lang]) if items else ""
+    """Items joined as a list is written: ``2027 och 2028``, ``a, b och c``."""
+    if len(items) < 2:
+        return items[0] if items else ""
+    way = CONVENTIONS[lang]
+    if len(items) == 2:
+        return way.pair.format(*items)
+    text = way.start.format(items[0], items[1])
+    for item in items[2:-1]:
+        text = way.middle.format(text, item)
+    return way.end.format(text, items[-1])
 
 
 def format_value(value: Value, lang: str) -> str:

@@ -107,9 +107,10 @@ class Evidence(BaseModel):
     fact: str
     """The kind of fact (the facts collection), e.g. ``grant_payments``, or ``agreement`` for agreement data."""
     id: str
-    """The record's id in the facts, or the agreement field."""
+    """The record's id in the facts, or the agreement field; or, for a summary of many records of one grant year
+    (§8: more than ten payments, or more than ten earlier cases' shares), ``grant_year=<year>``."""
     date: Day | None = None
-    """The record's day, if it has one."""
+    """The record's day, if it has one (for a summary, the last record's day)."""
     detail: str = ""
     """What the record showed that mattered, e.g. ``amount 199999.99``."""
 

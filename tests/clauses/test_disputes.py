@@ -143,3 +143,19 @@ def test_an_authority_finding_s_evidence_says_whether_it_is_final_and_concerns_t
     assert [(e.fact, e.id, e.date, e.detail) for e in found.evidence] == [
         ("authority_findings", "ivo1", day("2025-09-01"), detail)
     ]
+
+
+def test_every_authority_finding_is_reported_whatever_is_recorded_before_it(check: Check) -> None:
+    """A finding from before the agreement, then a final one that is a breach, then one still to be followed up:
+    the first is left out (the agreement did not bind fa then), and each later one is reported on its own."""
+    findings = [
+        {"id": "ivo0", "date": "2024-12-15", "authority": "IVO", "final": "2024-12-20", "concerns_activities": True},
+        {"id": "ivo1", "date": "2025-09-01", "authority": "IVO", "final": "2025-10-01", "concerns_activities": True},
+        {"id": "ivo2", "date": "2025-11-01", "authority": "IVO"},
+    ]
+    report = check("2025-12-01", authority_findings=findings)
+    assert sorted(f.id for f in report.findings() if f.id.startswith("authority-finding/")) == [
+        "authority-finding/ivo1",
+        "authority-finding/ivo2",
+    ]
+    assert (finding(report, "authority-finding/ivo1").status, finding(report, "authority-finding/ivo2").kind) == ("violated", "note")

@@ -152,3 +152,33 @@ def test_i12_does_not_count_2026_needs_its_own_evaluation(check: Check, as_of: s
     assert "I12" in found.settings
     both = check(as_of, settings=settings, evaluations=[ev("2026-10-15", mid_term=True), ev("2026-12-01", id="ev2")])
     assert finding(both, "evaluation/2026").status == "fulfilled"
+
+
+@pytest.mark.parametrize(
+    ("setting", "step"),
+    [("calendar_year", "follow_up.step.calendar_year"), ("twelve_months_from_start", "follow_up.step.agreement_year")],
+)
+def test_the_reasoning_says_which_year_i11_counts_in(agreement: Agreement, setting: str, step: str) -> None:
+    from iop_rules.evaluate import context_for
+
+    ctx = context_for(agreement, make_facts(follow_ups=fu("2025-05-20")), day("2026-01-01"), None, {"I11": setting})
+    candidate = follow_up.follow_ups(ctx)[0]
+    ids = [s.id for s in candidate.steps()]
+    other = ({"follow_up.step.calendar_year", "follow_up.step.agreement_year"} - {step}).pop()
+    assert step in ids and other not in ids
+
+
+@pytest.mark.parametrize(("end", "years"), [("2027-12-31", 3), ("2028-01-01", 4), ("2028-01-02", 4)])
+def test_a_term_ending_on_an_anniversary_of_its_start_has_an_agreement_year_beginning_that_day(
+    agreement: Agreement, end: str, years: int
+) -> None:
+    """Under I11's twelve months from the start, an agreement year begins on each anniversary while the agreement
+    is in force, its last day included."""
+    from iop_rules.cadence import follow_up_years
+    from iop_rules.evaluate import context_for
+
+    other = agreement.model_copy(update={"term": agreement.term.model_copy(update={"end": day(end), "half_term_passes": day("2026-06-30"), "renegotiation_cutoff": day("2026-06-30")})})
+    ctx = context_for(other, make_facts(), day("2025-06-01"), None, {"I11": "twelve_months_from_start"})
+    spans = follow_up_years(ctx)
+    assert len(spans) == years
+    assert spans[-1].period.start == day("2025-01-01").replace(year=2025 + years - 1)

@@ -304,3 +304,12 @@ def test_grant_payments_are_city_duties_citing_section_6(check: Check) -> None:
     assert grant.party == "city" and grant.section == "6" and grant.kind == "duty"
     assert "senast den 31 januari respektive år" in grant.quote
     assert "200 000 kr" in grant.quote
+
+
+@pytest.mark.parametrize("year", ["2024", "2029"])
+def test_a_grant_an_amendment_sets_for_a_year_outside_the_term_is_no_payment_duty(check: Check, year: str) -> None:
+    """§6 binds city for the term's years only (2025–2028): a valid compensation amendment that also names a
+    grant for a year outside it creates no payment duty for that year."""
+    report = check("2029-03-01", amendments=[compensation(grants_by_year={"2027": "210000.00", "2028": "210000.00", year: "50000.00"})])
+    assert report.finding("grant-payment/2027") is not None
+    assert report.finding(f"grant-payment/{year}") is None

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from iop_rules import evaluate, load_agreement, load_facts, parse_facts
+from iop_rules.catalogue import Msg
 from iop_rules.clauses import term
 from iop_rules.evaluate import context_for
 from iop_rules.explain import explain
@@ -388,6 +389,67 @@ def test_no_revision_duty_without_an_evaluation_that_asks_for_one(check: Check) 
     assert not [f for f in report.obligations if f.id.startswith("revision/")]
 
 
+def test_an_evaluation_that_finds_no_need_does_not_hide_a_later_one_that_does(check: Check) -> None:
+    """Every evaluation that records a need is a duty, whatever the evaluations before it recorded."""
+    report = check(
+        "2026-11-01",
+        evaluations=[
+            evaluation("2026-03-01", revision_needed=False),
+            evaluation("2026-10-01", includes_compensation_review=True, revision_needed=True),
+        ],
+    )
+    assert [f.id for f in report.obligations if f.id.startswith("revision/")] == ["revision/ev-2026-10-01"]
+
+
+def test_two_evaluations_that_each_find_a_need_are_two_duties(check: Check) -> None:
+    report = check(
+        "2026-11-01",
+        evaluations=[
+            evaluation("2026-03-01", revision_needed=True),
+            evaluation("2026-10-01", includes_compensation_review=True, revision_needed=True),
+        ],
+        amendments=[revising("2026-05-01", "2026-05-10")],
+    )
+    first, second = finding(report, "revision/ev-2026-03-01"), finding(report, "revision/ev-2026-10-01")
+    # The amendment of May revises what the March evaluation found, not what the October one found.
+    assert (first.status, second.status) == ("fulfilled", "open")
+
+
+def test_the_revision_is_the_first_amendment_in_effect_after_the_evaluation_and_only_it_is_evidence(check: Check) -> None:
+    """Two amendments drawn up after the evaluation: the one that took effect first fulfils the duty, on its
+    day, even when its id sorts last; only it is cited."""
+    report = check(
+        "2026-11-01",
+        evaluations=REVISION,
+        amendments=[
+            {**revising("2026-10-05", "2026-10-25"), "id": "rev-a"},
+            {**revising("2026-10-06", "2026-10-15"), "id": "rev-b"},
+        ],
+    )
+    revision = finding(report, "revision/ev-2026-10-01")
+    assert revision.status == "fulfilled"
+    assert "rev-b" in revision.message.sv and "rev-a" not in revision.message.sv
+    assert "2026-10-15" in revision.message.sv
+    assert [e.id for e in revision.evidence if e.fact == "amendments"] == ["rev-b"]
+
+
+@pytest.mark.parametrize(("as_of", "status"), [("2026-12-31", "open"), ("2027-01-01", "discharged"), ("2027-01-02", "discharged")])
+def test_a_revision_still_open_when_the_agreement_ends_lapses_with_it(check: Check, as_of: str, status: str) -> None:
+    """§4: with no agreement on compensation by 2026-12-31 the agreement ends; a revision nobody made by then is no
+    longer owed (it is ``discharged``, not ``violated``), and its message names the last day in force."""
+    report = check(as_of, evaluations=REVISION)
+    revision = finding(report, "revision/ev-2026-10-01")
+    assert revision.status == status
+    if status == "discharged":
+        assert report.agreement.state == "ended"
+        assert "2026-12-31" in revision.message.sv and "2026-12-31" in revision.message.en
+
+
+def test_a_revision_made_before_the_end_stays_fulfilled_after_it(check: Check) -> None:
+    report = check("2027-01-02", evaluations=REVISION, amendments=[revising("2026-10-02", "2026-10-20")])
+    assert finding(report, "revision/ev-2026-10-01").status == "fulfilled"
+
+
 def test_the_example_history_on_2027_01_02_reports_the_end_and_no_renegotiation_breach() -> None:
     """The issue's "Done when": the example-like history without a compensation amendment, as of 2027-01-02."""
     report = evaluate(load_agreement(), load_facts(EXAMPLE), as_of=day("2027-01-02"))
@@ -406,3 +468,60 @@ def test_the_cutoff_written_in_the_agreement_is_as_agreed(check: Check) -> None:
     found = finding(check("2027-01-01", amendments=[compensation("2026-12-15", "2026-12-10")]), "renegotiation/2027-2028")
     assert "som avtalat" in found.message.sv and "as agreed" in found.message.en
     assert "210 000,00 kr" in found.message.sv and "SEK 210,000.00" in found.message.en
+
+
+# --- Notices, the renegotiation and the mid-term deadline on other agreements' data ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("notice_day", "as_of", "severity"),
+    [("2025-06-15", "2025-07-01", "major"), ("2028-03-01", "2028-06-01", "major"), ("2029-02-01", "2029-03-01", "minor")],
+)
+def test_a_notice_that_ends_the_agreement_is_major_and_one_without_effect_minor(
+    check: Check, notice_day: str, as_of: str, severity: str
+) -> None:
+    """Given in time (the last day follows from it), capped at the term's end, or given after the end (no effect)."""
+    facts: dict[str, Any] = {
+        "amendments": [compensation("2026-12-15", "2026-12-15")],
+        "termination_notices": [{"id": "n1", "party": "fa", "date": notice_day}],
+    }
+    assert finding(check(as_of, **facts), "termination-notice/n1").severity == severity
+
+
+def _term_changed(**changes: Any) -> Any:
+    agreement = load_agreement()
+    amounts = {y: a for y, a in agreement.grants.amounts.items() if y not in changes.get("renegotiated_grant_years", ())}
+    term = agreement.term.model_copy(update=changes)
+    return agreement.model_copy(update={"term": term, "grants": agreement.grants.model_copy(update={"amounts": amounts})})
+
+
+@pytest.mark.parametrize(
+    ("years", "expected"), [((2026, 2027, 2028), "renegotiation/2026-2028"), ((2028,), "renegotiation/2028-2028"), ((), "renegotiation")]
+)
+def test_the_renegotiation_is_named_by_its_first_and_last_year(years: tuple[int, ...], expected: str) -> None:
+    other = _term_changed(renegotiated_grant_years=years)
+    assert term.renegotiation(context_for(other, make_facts(), day("2026-06-01"), None, None)).id == expected
+
+
+@pytest.mark.parametrize(("half", "due"), [("2026-12-31", "2026-10-31"), ("2026-04-29", "2026-02-27"), ("2026-05-30", "2026-03-30")])
+def test_the_mid_term_deadline_is_two_months_before_half_the_term_has_passed(half: str, due: str) -> None:
+    """Half the term passes at the end of ``half``; two months before that moment, when that month lacks the day,
+    is the end of the month's last day (2026-04-30 less two months is 2026-02-28 00:00: due the day before)."""
+    other = _term_changed(half_term_passes=day(half))
+    ctx = context_for(other, make_facts(), day("2026-01-15"), None, None)
+    assert term.mid_term_due(ctx) == day(due)
+
+
+def test_an_amendment_lacking_both_signatures_is_cited_as_lacking_both(check: Check) -> None:
+    unsigned = compensation("2026-06-01", "2026-06-01") | {"signed_by_city": None, "signed_by_fa": None}
+    report = check("2026-11-01", amendments=[unsigned])
+    evidence = finding(report, "renegotiation/2027-2028").evidence
+    assert [e.detail for e in evidence] == ["not valid: lacks signed_by_city, signed_by_fa"]
+
+
+def test_the_renegotiation_s_reasoning_names_each_amendment_on_the_grants_after_one_on_something_else() -> None:
+    revision = {"id": "amend-0", "date": "2026-02-01", "in_writing": True, "signed_by_city": "2026-02-02", "signed_by_fa": "2026-02-02", "changes": "Kontaktpersoner"}
+    facts = make_facts(amendments=[revision, compensation("2026-06-10", "2026-06-12")])
+    ctx = context_for(load_agreement(), facts, day("2026-11-01"), None, None)
+    steps = term.renegotiation(ctx).steps()
+    assert [s.id for s in steps if isinstance(s, Msg)][-1:] == ["renegotiation.step.in_time"]

@@ -15,7 +15,7 @@ from ..context import PARTIES, Candidate, Context, NoticeCheck
 from ..dates import add_months
 from ..facts import Evaluation
 from ..messages import PARTY, PARTY_START, duty, fixed, sentences
-from ..report import Evidence
+from ..report import Evidence, Severity
 
 SECTION = "4"
 
@@ -259,6 +259,7 @@ def notices(ctx: Context) -> list[Candidate]:
         notice = check.notice
         evidence = (Evidence(fact="termination_notices", id=notice.id, date=notice.date, detail=f"party={notice.party}"),)
         text: Msg
+        severity: Severity
         if check.last_day is None:
             text = msg("notice.no_effect", day=notice.date, party=PARTY[notice.party], last=ctx.standing.last_day)
             severity = "minor"
@@ -275,7 +276,7 @@ def notices(ctx: Context) -> list[Candidate]:
                 section=SECTION,
                 quote_key="notice",
                 party=notice.party,
-                severity=severity,  # type: ignore[arg-type]
+                severity=severity,
                 describe=fixed(text),
                 evidence=evidence,
                 settings=("I8",),
