@@ -413,9 +413,14 @@ def _review_pass(
     # many days is one object.
     contents: dict[tuple[Any, ...], int] = {}
     numbers: dict[int, int] = {}
+    by_object: dict[tuple[int, Status], Finding] = {}
     layouts: dict[dt.date, tuple[list[Finding], list[tuple[int, Candidate, _Run]]]] = {}
 
     def finding(candidate: Candidate, status: Status, base_ctx: Context) -> Finding:
+        # Candidates are kept for the whole pass (in ``first``): an object's id names it.
+        found = by_object.get((id(candidate), status))
+        if found is not None:
+            return found
         number = numbers.get(id(candidate))
         if number is None:
             number = numbers[id(candidate)] = contents.setdefault(_content(candidate), len(contents))
@@ -426,6 +431,7 @@ def _review_pass(
             silent = copy(candidate)
             silent.describe = _unwritten
             found = made[(number, status)] = silent.finding(status, base_ctx)
+        by_object[(id(candidate), status)] = found
         return found
 
     def layout(base: dt.date, until: dt.date) -> tuple[list[Finding], list[tuple[int, Candidate, _Run]]]:
