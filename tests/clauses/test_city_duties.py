@@ -201,3 +201,36 @@ def test_attestations_in_a_year_cut_short_follow_i9(check: Check) -> None:
     assert not any(f.id.startswith("attestation/2026") for f in default.findings())
     proportional = check("2026-02-11", settings={"I9": "proportional"}, termination_notices=notice)
     assert proportional.finding("attestation/2026/fa_staff") is not None
+
+
+def test_the_running_note_cites_the_attestations_of_the_year_so_far(check: Check) -> None:
+    running = finding(check("2025-12-01", attestations=attest(2025, "fa_staff", "city_marketing")), "attestation/2025")
+    assert [(e.fact, e.id, e.date, e.detail) for e in running.evidence] == [
+        ("attestations", "att-2025-0", day("2025-11-18"), "fa_staff"),
+        ("attestations", "att-2025-1", day("2025-11-18"), "city_marketing"),
+    ]
+
+
+def test_a_first_year_that_asks_nothing_does_not_stop_the_later_years_being_checked(agreement: Any) -> None:
+    """A term starting on 1 March: 2025 is covered in part and, under I9's default, asks for no attestation; 2026
+    is whole, and an item left unattested in it is still noted when it closes."""
+    from iop_rules import evaluate
+
+    from ..conftest import make_facts
+
+    moved = agreement.model_copy(update={"term": agreement.term.model_copy(update={"start": day("2025-03-01")})})
+    report = evaluate(moved, make_facts(attestations=attest(2026, *[i for i in ITEMS if i != "city_marketing"])), as_of=day("2027-01-02"))
+    assert report.finding("attestation/2025/city_marketing") is None
+    assert finding(report, "attestation/2026/city_marketing").status == "noted"
+
+
+@pytest.mark.parametrize(("attested", "noted"), [(1, True), (2, False)])
+def test_an_agreement_asking_two_attestations_a_year_counts_each_once(agreement: Any, attested: int, noted: bool) -> None:
+    from iop_rules import evaluate
+
+    from ..conftest import make_facts
+
+    twice = agreement.model_copy(update={"cadence": agreement.cadence.model_copy(update={"attestations_per_year": 2})})
+    records = [{"id": f"att-{n}", "date": "2025-11-18", "year": 2025, "item": "fa_staff"} for n in range(attested)]
+    report = evaluate(twice, make_facts(attestations=records), as_of=day("2026-01-02"))
+    assert (report.finding("attestation/2025/fa_staff") is not None) == noted

@@ -334,3 +334,25 @@ def test_reasoning_records_how_the_term_and_count_were_read(agreement: Any) -> N
     assert "when both parties are present (I4)" in text
     assert "1 more needed by 2025-06-30" in text
     assert all(sv and en for sv, en in found.step_pairs())
+
+
+def test_a_working_group_meeting_before_the_agreement_does_not_hide_later_absences(check: Check) -> None:
+    meetings = [meeting("wg0", "2024-12-15", present=("city",)), meeting("wg1", "2025-03-01", present=("city",))]
+    report = check("2025-04-01", meetings=meetings)
+    ids = {f.id for f in report.obligations if f.id.startswith("working-group-attendance/")}
+    assert ids == {"working-group-attendance/wg1/fa"}
+
+
+def test_i5_after_every_meeting_a_meeting_before_the_agreement_does_not_hide_later_ones(check: Check) -> None:
+    report = check("2025-04-01", settings={"I5": "after_every_meeting"}, meetings=[meeting("wg0", "2024-12-15"), meeting("wg1", "2025-03-01")])
+    ids = {f.id for f in report.obligations if f.id.startswith("steering-group-after/")}
+    assert ids == {"steering-group-after/wg1"}
+
+
+@pytest.mark.parametrize(("held", "status"), [("2026-01-26", "violated"), ("2026-01-27", "violated"), ("2026-01-28", "discharged")])
+def test_i5_after_every_meeting_a_steering_meeting_due_after_the_agreement_s_end_is_not_owed(check: Check, held: str, status: str) -> None:
+    """A notice given 2025-02-10 ends the agreement on 2026-02-10; a working-group meeting on 2026-01-27 asks for a
+    steering meeting by 2026-02-10, the last day; one on 2026-01-28 by 2026-02-11, after the end: discharged."""
+    report = check("2026-03-01", settings={"I5": "after_every_meeting"}, termination_notices=NOTICE, meetings=[meeting("wg1", held)])
+    assert report.agreement.last_day == day("2026-02-10")
+    assert finding(report, "steering-group-after/wg1").status == status
