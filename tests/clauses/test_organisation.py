@@ -356,3 +356,40 @@ def test_i5_after_every_meeting_a_steering_meeting_due_after_the_agreement_s_end
     report = check("2026-03-01", settings={"I5": "after_every_meeting"}, termination_notices=NOTICE, meetings=[meeting("wg1", held)])
     assert report.agreement.last_day == day("2026-02-10")
     assert finding(report, "steering-group-after/wg1").status == status
+
+
+@pytest.mark.parametrize(("convener", "sv", "en"), [("city", "sammankallades av staden,", "convened by the city,"), ("other", "sammankallades av någon annan,", "convened by someone else,")])
+def test_the_convener_breach_names_who_convened(check: Check, convener: str, sv: str, en: str) -> None:
+    meetings = [meeting("wg1", "2025-02-01"), meeting("sg1", "2025-02-05", body="steering_group", convener=convener)]
+    found = finding(check("2025-02-06", meetings=meetings), "steering-group-convener/sg1")
+    assert sv in found.message.sv and en in found.message.en
+
+
+def test_a_decision_the_steering_group_took_does_not_hide_a_later_one_taken_elsewhere(check: Check) -> None:
+    decisions = [{"id": "d0", "date": "2025-09-01", "body": "steering_group"}, {"id": "d1", "date": "2025-09-18", "body": "working_group"}]
+    report = check("2025-09-20", principled_decisions=decisions)
+    assert report.finding("principled-decision/d0") is None
+    assert finding(report, "principled-decision/d1").status == "violated"
+
+
+def test_only_the_working_group_s_count_is_listed_among_upcoming_actions_all_term(check: Check) -> None:
+    """§5's working-group count is upcoming from its term's first day whatever the horizon; the other counts
+    (follow-ups, internet outreach, the steering group) only when due within the horizon."""
+    report = check("2026-03-01", horizon_days=30)
+    upcoming = {f.id for f in report.upcoming}
+    assert "working-group/2026-spring" in upcoming
+    others = ("follow-up/2026", "internet-outreach/2026-spring", "steering-group/2026-spring")
+    assert [finding(report, i).status for i in others] == ["pending"] * 3
+    assert not upcoming & set(others)
+
+
+def test_a_term_the_agreement_covers_from_its_start_begins_on_the_start_day(agreement: Any) -> None:
+    """A term starting on 1 March: the spring term's duty covers 1 March to 30 June (the HTML report draws it so)."""
+    from iop_rules.evaluate import candidates, context_for
+
+    from ..conftest import make_facts
+
+    moved = agreement.model_copy(update={"term": agreement.term.model_copy(update={"start": day("2025-03-01")})})
+    ctx = context_for(moved, make_facts(), day("2025-04-01"), None, {"I9": "proportional"})
+    spring = next(c for c in candidates(ctx) if c.id == "working-group/2025-spring")
+    assert (spring.period_start, spring.due) == (day("2025-03-01"), day("2025-06-30"))
