@@ -41,6 +41,7 @@ LAYER_OF = {
     "iop_rules.repayment": "evaluation",
     "iop_rules.evaluate": "evaluate",
     "iop_rules.timeline": "analyses",
+    "iop_rules._tracking": "analyses",
     "iop_rules.explain": "analyses",
     "iop_rules.compare": "analyses",
     "iop_rules.coverage": "analyses",

@@ -10,7 +10,14 @@ out on which days anything can change and evaluating the clauses only there:
 - between those days a candidate's fields stay the same, and its status moves only where the engine's rules
   compare the day with its deadline: on ``due − horizon`` (pending → due) and ``due + 1`` (due → violated).
   Those points are classified by the engine in one batch, each distinct fact once;
-- the review pass (§9 rights over other duties' outcomes) is run again wherever a first-pass status changes.
+- on a computed day a clause is evaluated again only when something it read can have changed since an
+  evaluation of it on another day (``_Reuse``, with ``_tracking``): a question it asked of the day that would
+  be answered differently, a collection of facts it read that gained a record, a derived value it read (the
+  standing, the amendments…) that differs, or any use of the exact day. Otherwise that evaluation's candidates
+  are reused, the same objects;
+- the review pass (§9 rights over other duties' outcomes) is run again wherever a first-pass status changes,
+  on the first pass's contexts and findings (``ctx.history`` included): nothing of the first pass is evaluated
+  again.
 
 Messages ("3 days left") change daily and are not part of the timeline: it is about statuses, and findings
 appearing (``from_status`` None) or disappearing (``to_status`` None). On the first day every finding present
@@ -20,14 +27,16 @@ appears, so that the status of any finding on any day can be read off the timeli
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, fields, replace
+import sys
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from copy import copy
+from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any, cast
 
-from pydantic import BaseModel
-
 from . import engine
+from ._tracking import DERIVED, Reads, change_days, dates_in, derived, tracked
 from ._types import MAX_DAY, MIN_DAY, InputError
 from .agreement import Agreement, Settings
 from .catalogue import msg
@@ -36,7 +45,7 @@ from .context import Candidate, Context, build_context
 from .dates import add_months
 from .evaluate import evaluate, first_pass
 from .facts import Facts
-from .report import Finding, Status
+from .report import Finding, Status, Text
 
 _ONE = dt.timedelta(days=1)
 _AS_OF_FIELDS = ("id", "as_of_day", "horizon_day")
@@ -70,30 +79,15 @@ def _check_span(start: dt.date, end: dt.date) -> None:
         raise InputError(msg("error.timeline.end_before_start", start=start, end=end))
 
 
-def _dates_in(value: Any) -> Iterator[dt.date]:
-    """Every date anywhere in a model (a fact's day, a signature's day, a determination's day…)."""
-    if isinstance(value, dt.date):
-        yield value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _dates_in(getattr(value, name))
-    elif isinstance(value, tuple | list):
-        for item in value:
-            yield from _dates_in(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _dates_in(item)
-
-
 def _seed_days(agreement: Agreement, facts: Facts, settings: Settings, start: dt.date, end: dt.date) -> set[dt.date]:
     """The days on which the clauses' inputs can change, before any duty's deadline is known."""
     days = {start, end}
-    days.update(d for d in _dates_in(facts.model_copy(update={"as_of": None})))
+    days.update(d for d in dates_in(facts.model_copy(update={"as_of": None})))
     # The agreement's dates, and the day after each (a term's end, the §4 cutoff); configured terms only count
     # when I3 reads "termin" as configured.
-    agreement_days = [*_dates_in(agreement.model_copy(update={"interpretations": {}}))]
+    agreement_days = [*dates_in(agreement.model_copy(update={"interpretations": {}}))]
     if settings.I3 == "configured":
-        agreement_days.extend(_dates_in(agreement.interpretations))
+        agreement_days.extend(dates_in(agreement.interpretations))
     for day in agreement_days:
         days.update((day, day + _ONE))
     term = agreement.term
@@ -165,18 +159,20 @@ def _runs(observed: _Days, end: dt.date) -> dict[str, list[_Run]]:
     for index, day in enumerate(days):
         stop = days[index + 1] if index + 1 < len(days) else end + _ONE
         seen = observed.candidates[day]
+        runs_at = observed.runs_at[day] = {}
         for finding_id in list(open_runs):
             if finding_id not in seen:
                 del open_runs[finding_id]
         for finding_id, candidate in seen.items():
-            key = _key(candidate)
             run = open_runs.get(finding_id)
-            if run is not None and run.key == key:
+            # A candidate reused from an earlier day is the same object: its key is the same.
+            if run is not None and (run.candidate is candidate or run.key == _key(candidate)):
                 run.stop = stop
-                continue
-            run = _Run(finding_id, day, stop, key, candidate, observed.contexts[day])
-            open_runs[finding_id] = run
-            out.setdefault(finding_id, []).append(run)
+            else:
+                run = _Run(finding_id, day, stop, _key(candidate), candidate, observed.contexts[day])
+                open_runs[finding_id] = run
+                out.setdefault(finding_id, []).append(run)
+            runs_at[finding_id] = run
     return out
 
 
@@ -202,26 +198,92 @@ def _classify_runs(runs: Mapping[str, list[_Run]], horizon: int) -> None:
         run.statuses.append((day, cast(Status, statuses[distinct[signature].id])))
 
 
+@dataclass(frozen=True)
+class _Result:
+    """One evaluation of a clause: its candidates, and what they hold on (``Reads``)."""
+
+    day: int
+    first: int
+    last: int
+    """The stretch of days (day numbers) on which every question it asked of the day and the facts it read
+    are the same."""
+    derived: tuple[tuple[int, int], ...]
+    """The derived values it read: their place in ``DERIVED`` and their number among that value's variants."""
+    candidates: tuple[Candidate, ...]
+
+
+class _Reuse:
+    """Each clause's candidates on the computed days, evaluated again only where something it read can have
+    changed (``_tracking``): on another day, the candidates of an evaluation are reused when the day lies in the
+    stretch its reads allow and the derived values it read are equal to those of its own day."""
+
+    def __init__(self, evaluators: Sequence[Callable[[Context], Iterable[Candidate]]], facts: Facts) -> None:
+        self._evaluators = evaluators
+        self._changes = change_days(facts)
+        self._results: list[list[_Result]] = [[] for _ in evaluators]
+        self._variants: list[list[Any]] = [[] for _ in DERIVED]
+        self.evaluated = 0
+        self.reused = 0
+
+    def _numbers(self, ctx: Context) -> tuple[int, ...]:
+        # Each derived value's number among the variants seen, so that comparing two days compares numbers.
+        out = []
+        for value, variants in zip(derived(ctx), self._variants, strict=True):
+            if value not in variants:
+                variants.append(value)
+            out.append(variants.index(value))
+        return tuple(out)
+
+    def candidates(self, ctx: Context) -> list[Candidate]:
+        """Every clause's candidates on the context's day, in registry order."""
+        day = ctx.as_of.toordinal()
+        numbers = self._numbers(ctx)
+        out: list[Candidate] = []
+        for index in range(len(self._evaluators)):
+            out.extend(self.clause_candidates(index, ctx, day, numbers))
+        return out
+
+    def clause_candidates(self, index: int, ctx: Context, day: int, numbers: tuple[int, ...]) -> tuple[Candidate, ...]:
+        """One clause's candidates on the context's day: reused where an evaluation holds on it, else evaluated."""
+        results = self._results[index]
+        # The evaluations nearest before and after the day are the likeliest to hold on it.
+        at = bisect_right(results, day, key=attrgetter("day"))
+        for result in results[max(at - 1, 0) : at + 1]:
+            if result.first <= day <= result.last and all(numbers[i] == n for i, n in result.derived):
+                self.reused += 1
+                return result.candidates
+        return self._evaluate(index, ctx, day, numbers)
+
+    def _evaluate(self, index: int, ctx: Context, day: int, numbers: tuple[int, ...]) -> tuple[Candidate, ...]:
+        reads = Reads(day, self._changes)
+        copy = tracked(ctx, reads)
+        held = sys.getrefcount(copy.as_of)
+        found = tuple(self._evaluators[index](copy))
+        # Anything still holding the day object after the evaluation (a candidate's field, its evidence, a
+        # message) may show the exact day: ``due = min(deadline, ctx.as_of)``.
+        if sys.getrefcount(copy.as_of) > held:
+            reads.exact()
+        reads.recording = False
+        self.evaluated += 1
+        read = tuple((i, numbers[i]) for i, name in enumerate(DERIVED) if name in reads.derived)
+        result = _Result(day, reads.first, reads.last, read, found)
+        results = self._results[index]
+        results.insert(bisect_right(results, day, key=attrgetter("day")), result)
+        return found
+
+
 class _Days:
     """The computed days of one pass: the context and the candidates on each."""
 
     def __init__(self) -> None:
         self.contexts: dict[dt.date, Context] = {}
         self.candidates: dict[dt.date, dict[str, Candidate]] = {}
+        self.runs_at: dict[dt.date, dict[str, _Run]] = {}
+        """The run each candidate of a day is in (set by ``_runs``)."""
 
     def add(self, day: dt.date, ctx: Context, found: list[Candidate]) -> None:
         self.contexts[day] = ctx
         self.candidates[day] = {c.id: c for c in found}
-
-
-def _status_function(runs: list[_Run]) -> Callable[[dt.date], Status | None]:
-    def status(day: dt.date) -> Status | None:
-        for run in runs:
-            if run.start <= day < run.stop:
-                return run.status_on(day)
-        return None
-
-    return status
 
 
 def _changes(runs: Mapping[str, list[_Run]], start: dt.date, end: dt.date) -> list[StatusChange]:
@@ -268,11 +330,12 @@ def timeline(
 
     # First pass: the clauses on every day their inputs can change, until no new deadline adds a day.
     first = _Days()
+    clauses = _Reuse([clause.evaluate for clause in CLAUSES], facts)
     todo = _seed_days(agreement, facts, resolved, start, end)
     while todo:
         for day in sorted(todo):
             ctx = context(day)
-            first.add(day, ctx, [c for clause in CLAUSES for c in clause.evaluate(ctx)])
+            first.add(day, ctx, clauses.candidates(ctx))
         found: set[dt.date] = set()
         for day, ctx in first.contexts.items():
             found.add(ctx.standing.last_day + _ONE)
@@ -292,6 +355,24 @@ def timeline(
 
 
 Reviewer = Callable[[Context, Any], Any]
+
+
+def _with(ctx: Context, **values: Any) -> Context:
+    """A copy of a context with some fields set (``dataclasses.replace`` without deriving anything again: the
+    copy keeps the groupings of the facts already made)."""
+    out = object.__new__(Context)
+    out.__dict__.update(ctx.__dict__)
+    out.__dict__.update(values)
+    return out
+
+
+_UNWRITTEN = Text(sv="", en="", id="timeline.unwritten", values={})
+
+
+def _unwritten(status: str) -> Text:
+    """The message of a first-pass finding the review pass sees: not written, messages are no part of the
+    timeline (and a review's candidates rest on statuses, never on another finding's words)."""
+    return _UNWRITTEN
 
 
 def _review_pass(
@@ -325,13 +406,66 @@ def _review_pass(
             if ends is not None:
                 days.add(ends + _ONE)
     one_off_ids = frozenset(one_off)
-    status = {finding_id: _status_function(r) for finding_id, r in first_runs.items()}
     computed = sorted(first.contexts)
     history_cache: dict[dt.date, tuple[Finding, ...]] = {}
-    made: dict[tuple[int, str], Finding] = {}
-    # A number for each distinct content, so that a candidate's content is hashed once per computed day.
+    made: dict[tuple[int, Status], Finding] = {}
+    # A number for each distinct content, so that a candidate's content is hashed once: a candidate reused on
+    # many days is one object.
     contents: dict[tuple[Any, ...], int] = {}
-    tokens: dict[tuple[dt.date, str], int] = {}
+    numbers: dict[int, int] = {}
+    by_object: dict[tuple[int, Status], Finding] = {}
+    layouts: dict[dt.date, tuple[list[Finding], list[tuple[int, Candidate, _Run]]]] = {}
+
+    def finding(candidate: Candidate, status: Status, base_ctx: Context) -> Finding:
+        # Candidates are kept for the whole pass (in ``first``): an object's id names it.
+        found = by_object.get((id(candidate), status))
+        if found is not None:
+            return found
+        number = numbers.get(id(candidate))
+        if number is None:
+            number = numbers[id(candidate)] = contents.setdefault(_content(candidate), len(contents))
+        found = made.get((number, status))
+        if found is None:
+            # Built once per content and status, without its message: only the message ("3 days left") would
+            # differ, and no review reads it.
+            silent = copy(candidate)
+            silent.describe = _unwritten
+            found = made[(number, status)] = silent.finding(status, base_ctx)
+        by_object[(id(candidate), status)] = found
+        return found
+
+    def layout(base: dt.date, until: dt.date) -> tuple[list[Finding], list[tuple[int, Candidate, _Run]]]:
+        # A computed day's findings by id, from it until the next computed day: those whose status stays the
+        # same made once, and the places of those whose status moves in between.
+        if base not in layouts:
+            runs_at, candidates, base_ctx = first.runs_at[base], first.candidates[base], first.contexts[base]
+            fixed: list[Finding] = []
+            moving: list[tuple[int, Candidate, _Run]] = []
+            for place, finding_id in enumerate(sorted(candidates)):
+                candidate, run = candidates[finding_id], runs_at[finding_id]
+                statuses = run.statuses
+                if len(statuses) == 1:
+                    fixed.append(finding(candidate, statuses[0][1], base_ctx))
+                    continue
+                fixed.append(finding(candidate, run.status_on(base), base_ctx))
+                for point, _ in statuses:
+                    if base < point < until:
+                        moving.append((place, candidate, run))
+                        break
+            layouts[base] = (fixed, moving)
+        return layouts[base]
+
+    def first_findings(day: dt.date) -> tuple[Finding, ...]:
+        # The first pass's findings on a day of the span, from the computed day at or before it and the runs.
+        at = bisect_right(computed, day)
+        base = computed[at - 1]
+        fixed, moving = layout(base, computed[at] if at < len(computed) else end + _ONE)
+        if not moving or day == base:
+            return tuple(fixed)
+        findings = list(fixed)
+        for place, candidate, run in moving:
+            findings[place] = finding(candidate, run.status_on(day), first.contexts[base])
+        return tuple(findings)
 
     def context_on(day: dt.date) -> Context:
         # The first pass's context where it computed the day (the same agreement, facts, day and settings).
@@ -343,33 +477,16 @@ def _review_pass(
             if day > as_of:
                 return first_pass(build_context(agreement, facts.visible(as_of), day, settings, horizon))
             if day not in history_cache:
-                history_cache[day] = first_pass(context_on(day))
+                history_cache[day] = first_findings(day) if start <= day else first_pass(context_on(day))
             return history_cache[day]
 
         return history
 
     review = _Days()
-    index = 0
     for day in sorted(d for d in days if start <= d <= end):
-        while index + 1 < len(computed) and computed[index + 1] <= day:
-            index += 1
-        base = computed[index]
-        base_ctx = first.contexts[base]
-        findings = []
-        for finding_id, candidate in first.candidates[base].items():
-            current = status[finding_id](day)
-            assert current is not None
-            token = tokens.get((base, finding_id))
-            if token is None:
-                token = tokens[(base, finding_id)] = contents.setdefault(_content(candidate), len(contents))
-            key = (token, current)
-            if key not in made:
-                # Built once per content and status: only the message ("3 days left") would differ.
-                made[key] = candidate.finding(current, base_ctx)
-            findings.append(made[key])
-        findings.sort(key=lambda f: f.id)
-        ctx = replace(context_on(day), history=history_for(day), one_off_ids=one_off_ids)
-        found = [c for reviewer in reviewers for c in reviewer(ctx, tuple(findings))]
+        findings = first_findings(day)
+        ctx = _with(context_on(day), history=history_for(day), one_off_ids=one_off_ids)
+        found = [c for reviewer in reviewers for c in reviewer(ctx, findings)]
         review.add(day, ctx, found)
     review_runs = _runs(review, end)
     _classify_runs(review_runs, horizon)
