@@ -173,3 +173,76 @@ def test_without_a_moment_today_is_read_from_the_clock_in_stockholm(monkeypatch:
 
     monkeypatch.setattr(context.dt, "datetime", Clock)
     assert today_in_stockholm() == dt.date(2026, 3, 4)
+
+
+# --- The evaluation day and the horizon: what an evaluation accepts ------------------------------------------------
+
+
+def _evaluate(agreement: Agreement, as_of: object = None, horizon: object = None, facts_as_of: str | None = None) -> object:
+    from iop_rules import evaluate, parse_facts
+
+    facts = parse_facts({"as_of": facts_as_of} if facts_as_of else {})
+    return evaluate(agreement, facts, as_of=as_of, horizon_days=horizon)  # type: ignore[arg-type]
+
+
+def test_the_evaluation_day_is_the_one_given_else_the_snapshot_s_else_today_in_stockholm(
+    agreement: Agreement, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iop_rules import context
+
+    monkeypatch.setattr(context, "today_in_stockholm", lambda now=None: dt.date(2026, 3, 3))
+    assert _evaluate(agreement, dt.date(2026, 1, 5), facts_as_of="2026-02-02").as_of == dt.date(2026, 1, 5)  # type: ignore[attr-defined]
+    assert _evaluate(agreement, None, facts_as_of="2026-02-02").as_of == dt.date(2026, 2, 2)  # type: ignore[attr-defined]
+    assert _evaluate(agreement).as_of == dt.date(2026, 3, 3)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "error"),
+    [
+        (dt.date(1900, 1, 1), None),
+        (dt.date(1899, 12, 31), "as_of: 1899-12-31 is outside 1900-01-01..2100-12-31"),
+        (dt.date(2100, 12, 31), None),
+        (dt.date(2101, 1, 1), "as_of: 2101-01-01 is outside 1900-01-01..2100-12-31"),
+        ("2026-01-01", "as_of: '2026-01-01' is not a date"),
+        (dt.datetime(2026, 1, 1, 12, 0), "as_of: datetime.datetime(2026, 1, 1, 12, 0) is not a date"),
+    ],
+)
+def test_the_evaluation_day_is_a_day_from_1900_to_2100(agreement: Agreement, as_of: object, error: str | None) -> None:
+    from iop_rules import InputError
+
+    if error is None:
+        assert _evaluate(agreement, as_of).as_of == as_of  # type: ignore[attr-defined]
+        return
+    with pytest.raises(InputError) as raised:
+        _evaluate(agreement, as_of)
+    assert raised.value.message("en") == error
+
+
+@pytest.mark.parametrize(
+    ("horizon", "shown"),
+    [
+        (0, None),
+        (3650, None),
+        (3651, "3651"),
+        (-1, "-1"),
+        (True, "True"),
+        ("30", "'30'"),
+        (10**12 - 1, "999999999999"),
+        (10**12, "> 10^12"),
+        (-(10**12), "< -10^12"),
+        (10**4000, "> 10^12"),
+    ],
+)
+def test_the_horizon_is_a_whole_number_of_days_from_0_to_3650(agreement: Agreement, horizon: object, shown: str | None) -> None:
+    from iop_rules import InputError
+
+    if shown is None:
+        assert _evaluate(agreement, dt.date(2026, 1, 5), horizon).horizon_days == horizon  # type: ignore[attr-defined]
+        return
+    with pytest.raises(InputError) as raised:
+        _evaluate(agreement, dt.date(2026, 1, 5), horizon)
+    assert raised.value.message("en") == f"horizon_days: {shown} is not a whole number from 0 to 3650"
+
+
+def test_without_a_horizon_the_setting_i13_gives_it(agreement: Agreement) -> None:
+    assert _evaluate(agreement, dt.date(2026, 1, 5)).horizon_days == agreement.settings(None).I13  # type: ignore[attr-defined]

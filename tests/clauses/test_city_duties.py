@@ -234,3 +234,21 @@ def test_an_agreement_asking_two_attestations_a_year_counts_each_once(agreement:
     records = [{"id": f"att-{n}", "date": "2025-11-18", "year": 2025, "item": "fa_staff"} for n in range(attested)]
     report = evaluate(twice, make_facts(attestations=records), as_of=day("2026-01-02"))
     assert (report.finding("attestation/2025/fa_staff") is not None) == noted
+
+
+def test_a_plan_adopted_without_city_names_the_plan_and_its_day(check: Check) -> None:
+    found = finding(check("2026-01-01", joint_plans=[plan("2025-10-01", city_participated=False)]), "joint-plan/city-participation")
+    assert "2025-10-01" in found.message.sv and "plan1" in found.message.sv
+    assert found.message.id == "city.joint_plan.without"
+    assert found.message.values["what"] == {"id": "city.joint_plan.what", "values": {}}
+    assert found.message.values["record"] == "plan1" and found.message.values["day"] == "2025-10-01"
+
+
+@pytest.mark.parametrize(("as_of", "status"), [("2026-03-11", "available"), ("2026-03-12", "available"), ("2026-03-13", "expired")])
+def test_a_plan_adopted_without_city_is_a_one_off_breach_founding_fa_s_demand_for_12_months(check: Check, as_of: str, status: str) -> None:
+    """The breach happened on the day the plan was adopted and cannot be undone: under I16 it founds fa's §9 demand
+    for twelve months, like an absence from a meeting."""
+    from .test_renegotiation import CITY_CLEAN
+
+    report = check(as_of, joint_plans=[plan("2025-03-12", city_participated=False)], **CITY_CLEAN)
+    assert finding(report, "renegotiation-right/fa").status == status

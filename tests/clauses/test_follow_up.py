@@ -182,3 +182,21 @@ def test_a_term_ending_on_an_anniversary_of_its_start_has_an_agreement_year_begi
     spans = follow_up_years(ctx)
     assert len(spans) == years
     assert spans[-1].period.start == day("2025-01-01").replace(year=2025 + years - 1)
+
+
+@pytest.mark.parametrize(
+    ("setting", "detail", "step"),
+    [
+        ("counts", "mid_term=true; counts=true", "evaluation.step.mid_term_counts"),
+        ("does_not_count", "mid_term=true; counts=false (I12)", "evaluation.step.mid_term_does_not_count"),
+    ],
+)
+def test_the_evidence_and_reasoning_say_whether_the_mid_term_evaluation_counted(
+    agreement: Agreement, setting: str, detail: str, step: str
+) -> None:
+    from iop_rules.evaluate import context_for
+
+    ctx = context_for(agreement, make_facts(evaluations=[ev("2026-10-15", mid_term=True)]), day("2026-12-31"), None, {"I12": setting})
+    candidate = next(c for c in follow_up.evaluations(ctx) if c.id == "evaluation/2026")
+    assert [e.detail for e in candidate.evidence] == [detail]
+    assert step in [s.id for s in candidate.steps()]

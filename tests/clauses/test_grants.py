@@ -313,3 +313,16 @@ def test_a_grant_an_amendment_sets_for_a_year_outside_the_term_is_no_payment_dut
     report = check("2029-03-01", amendments=[compensation(grants_by_year={"2027": "210000.00", "2028": "210000.00", year: "50000.00"})])
     assert report.finding("grant-payment/2027") is not None
     assert report.finding(f"grant-payment/{year}") is None
+
+
+def test_the_amendment_in_effect_last_sets_the_amount_whatever_its_id(check: Check) -> None:
+    older = {**compensation("2026-06-15"), "id": "amend-z"}
+    newer = {**compensation("2026-09-15"), "id": "amend-a", "grants": {"2027": "220000.00", "2028": "230000.00"}}
+    report = check("2027-12-15", amendments=[older, newer])
+    assert finding(report, "grant-payment/2027").amount == Decimal("220000.00")
+
+
+def test_an_overpaid_renegotiated_grant_quotes_the_renegotiation(check: Check) -> None:
+    report = check("2027-03-01", amendments=[compensation()], grant_payments=[pay(2027, "2027-01-20", "250000.00")])
+    over = finding(report, "grant-overpayment/2027")
+    assert over.quote.startswith("Bidrag för 2027 och 2028 omförhandlas")

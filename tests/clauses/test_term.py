@@ -525,3 +525,47 @@ def test_the_renegotiation_s_reasoning_names_each_amendment_on_the_grants_after_
     ctx = context_for(load_agreement(), facts, day("2026-11-01"), None, None)
     steps = term.renegotiation(ctx).steps()
     assert [s.id for s in steps if isinstance(s, Msg)][-1:] == ["renegotiation.step.in_time"]
+
+
+# --- The standing when several things end the agreement --------------------------------------------------------------
+
+
+def test_the_compensation_agreement_is_the_first_in_effect_whatever_its_id(check: Check) -> None:
+    first = compensation("2026-06-01", "2026-06-01", id="amend-b")
+    later = compensation("2026-09-01", "2026-09-01", id="amend-a")
+    report = check("2026-11-01", amendments=[first, later])
+    renegotiation = finding(report, "renegotiation/2027-2028")
+    assert renegotiation.status == "fulfilled"
+    assert "amend-b" in renegotiation.message.sv and "2026-06-01" in renegotiation.message.sv
+
+
+def test_a_notice_ending_the_agreement_with_the_automatic_end_leaves_the_automatic_end_as_the_reason(check: Check) -> None:
+    """No compensation agreed by 2026-12-31 ends the agreement that day; a notice given 2026-06-01 would end it
+    2027-06-01, capped at the same day: the agreement ends for want of a compensation agreement."""
+    report = check("2027-01-02", termination_notices=[{"id": "n1", "party": "fa", "date": "2026-06-01"}])
+    assert (report.agreement.state, report.agreement.reason, report.agreement.last_day) == (
+        "ended",
+        "no_compensation_agreement",
+        day("2026-12-31"),
+    )
+
+
+def test_a_second_notice_does_not_move_the_end_the_first_set(check: Check) -> None:
+    notices = [{"id": "n1", "party": "fa", "date": "2025-06-01"}, {"id": "n2", "party": "city", "date": "2025-09-01"}]
+    report = check("2025-10-01", termination_notices=notices)
+    assert (report.agreement.state, report.agreement.last_day) == ("notice_given", day("2026-06-01"))
+
+
+def test_every_notice_given_after_the_end_is_reported_as_without_effect(check: Check) -> None:
+    notices = [{"id": "n1", "party": "fa", "date": "2027-02-01"}, {"id": "n2", "party": "city", "date": "2027-03-01"}]
+    report = check("2027-04-01", termination_notices=notices)
+    assert [finding(report, f"termination-notice/{n}").message.id for n in ("n1", "n2")] == ["notice.no_effect"] * 2
+
+
+@pytest.mark.parametrize(("given", "message"), [("2027-12-30", "notice.given"), ("2027-12-31", "notice.given"), ("2028-01-01", "notice.given.capped")])
+def test_a_notice_whose_period_ends_on_the_term_s_last_day_is_not_capped(check: Check, given: str, message: str) -> None:
+    facts: dict[str, Any] = {
+        "amendments": [compensation("2026-12-15", "2026-12-15")],
+        "termination_notices": [{"id": "n1", "party": "fa", "date": given}],
+    }
+    assert finding(check("2028-02-01", **facts), "termination-notice/n1").message.id == message
