@@ -474,11 +474,12 @@ def test_a_fact_two_rules_take_is_an_error_naming_both_statuses(monkeypatch: pyt
 
 def test_facts_only_the_catch_all_took_are_named_the_first_three(monkeypatch: pytest.MonkeyPatch) -> None:
     # The catch-all's action comes first by name; the note rule's after it must still be read.
-    actions = ('{"catch_all":[{"m":{"id":0}},{"m":{"id":1}},{"m":{"id":2}},{"m":{"id":3}}]}', '{"note":[{"m":{"id":4}}]}')
+    # The note fact comes first in the batch: were it left unread, the error would name it first.
+    actions = ('{"catch_all":[{"m":{"id":1}},{"m":{"id":2}},{"m":{"id":3}},{"m":{"id":4}}]}', '{"note":[{"m":{"id":0}}]}')
     monkeypatch.setattr(engine_module, "_host", _ruleset_on(_FakeCore(actions=actions), monkeypatch))
     facts = [EngineFact(id=i, t="odd", as_of_day=1) for i in ("p", "q", "r", "s")]
     with pytest.raises(EngineError) as raised:
-        classify([*facts, EngineFact(id="n", t="note", as_of_day=1)])
+        classify([EngineFact(id="n", t="note", as_of_day=1), *facts])
     assert str(raised.value) == "facts not classified: ['p', 'q', 'r']"
 
 
