@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .report import AgreementStatus, Evidence, Finding, Report, Text
     from .timeline import StatusChange, timeline
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 _EXPORTS = {
     "Agreement": "agreement",
