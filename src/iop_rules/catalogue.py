@@ -148,6 +148,16 @@ def compile_po(lang: str, text: bytes) -> bytes:
     return buffer.getvalue()
 
 
+def compiled_content(compiled: bytes) -> tuple[dict[object, str], dict[str, str]]:
+    """What a compiled catalogue says: its sentences by id (a plural one under (id, form)) and its headers, without
+    the header naming the Babel that compiled it, so that two compilations by different Babels compare equal."""
+    translations = gettext.GNUTranslations(io.BytesIO(compiled))
+    table: dict[object, str] = dict(translations._catalog)  # type: ignore[attr-defined]
+    table.pop("", None)
+    headers = {k: v for k, v in translations.info().items() if k != "generated-by"}
+    return table, headers
+
+
 def _from_mo(lang: str, compiled: bytes) -> Catalogue:
     translations = gettext.GNUTranslations(io.BytesIO(compiled))
     # gettext keeps a singular entry under its id and a plural one under (id, form): the ids a language has are
