@@ -390,29 +390,31 @@ def test_what_was_repaid_on_the_year_s_cases_is_no_longer_claimable_on_any(agree
     assert any("10 000,00 kr har redan återbetalats" in line.text.sv and "mc-1 150 000,00 kr" in line.text.sv for line in second.lines)
 
 
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.tuples(
-            st.integers(0, 300_000_00),
-            st.integers(0, 100_000_00),
-            st.sampled_from([("rejected", "rejected"), (None, "rejected"), ("established", None)]),
-            st.integers(1, 28),
-        ),
-        min_size=1,
-        max_size=5,
-    ),
-    st.integers(0, 250_000_00),
-)
-def test_a_year_s_cases_never_let_more_be_claimed_than_was_paid_less_repaid(
-    agreement: Agreement, drawn: list[tuple[int, int, tuple[str | None, str | None], int]], paid: int
-) -> None:
+Drawn = list[tuple[int, int, tuple[str | None, str | None], int]]
+
+
+def year_cases(most: int, most_repaid: int, count: int) -> st.SearchStrategy[Drawn]:
+    """Misuse cases of 2025's funds as drawn: amount and repaid in öre, the (a) and (b) outcomes, a September day."""
+    outcomes = st.sampled_from([("rejected", "rejected"), (None, "rejected"), ("established", None)])
+    case = st.tuples(st.integers(0, most), st.integers(0, most_repaid), outcomes, st.integers(1, 28))
+    return st.lists(case, min_size=1, max_size=count)
+
+
+def drawn_facts(drawn: Drawn, paid: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The drawn cases (ids ``mc-00``, ``mc-01``…) and the year's grant payment of ``paid`` öre (none if 0)."""
     cases = []
     for n, (amount, repaid, (a, b), day_) in enumerate(drawn):
         repayments = [{"id": f"rp-{n}", "date": "2025-10-29", "amount": f"{repaid / 100:.2f}"}] if repaid else []
-        cases.append(misuse(f"{amount / 100:.2f}", a=a, b=b, id=f"mc-{n}", date=f"2025-09-{day_:02d}", repayments=repayments))
+        cases.append(misuse(f"{amount / 100:.2f}", a=a, b=b, id=f"mc-{n:02d}", date=f"2025-09-{day_:02d}", repayments=repayments))
     payments = [{"id": "gp", "grant_year": 2025, "date": "2025-01-20", "amount": f"{paid / 100:.2f}"}] if paid else []
-    results = [assess(agreement, *cases, payments=payments, case_id=f"mc-{n}") for n in range(len(cases))]
+    return cases, payments
+
+
+@settings(max_examples=60, deadline=None)
+@given(year_cases(300_000_00, 100_000_00, 5), st.integers(0, 250_000_00))
+def test_a_year_s_cases_never_let_more_be_claimed_than_was_paid_less_repaid(agreement: Agreement, drawn: Drawn, paid: int) -> None:
+    cases, payments = drawn_facts(drawn, paid)
+    results = [assess(agreement, *cases, payments=payments, case_id=c["id"]) for c in cases]
     sharing = [r for r in results if r.status in ("claimable", "needs_assessment")]
     room = max(Decimal(paid) / 100 - sum((r.repaid for r in sharing), Decimal(0)), Decimal(0))
     assert sum((r.ceiling for r in sharing), Decimal(0)) <= room
@@ -451,28 +453,10 @@ def _reference_shares(paid: Decimal, cases: list[dict[str, Any]], statuses: dict
 
 
 @settings(max_examples=40, deadline=None)
-@given(
-    st.lists(
-        st.tuples(
-            st.integers(0, 120_000_00),
-            st.integers(0, 40_000_00),
-            st.sampled_from([("rejected", "rejected"), (None, "rejected"), ("established", None)]),
-            st.integers(1, 28),
-        ),
-        min_size=1,
-        max_size=14,
-    ),
-    st.integers(0, 600_000_00),
-)
-def test_each_case_s_share_is_what_walking_the_earlier_cases_in_turn_leaves(
-    agreement: Agreement, drawn: list[tuple[int, int, tuple[str | None, str | None], int]], paid: int
-) -> None:
+@given(year_cases(120_000_00, 40_000_00, 14), st.integers(0, 600_000_00))
+def test_each_case_s_share_is_what_walking_the_earlier_cases_in_turn_leaves(agreement: Agreement, drawn: Drawn, paid: int) -> None:
     """The assessment finds a case's share without walking the earlier cases; walking them gives the same."""
-    cases = []
-    for n, (amount, repaid, (a, b), day_) in enumerate(drawn):
-        repayments = [{"id": f"rp-{n}", "date": "2025-10-29", "amount": f"{repaid / 100:.2f}"}] if repaid else []
-        cases.append(misuse(f"{amount / 100:.2f}", a=a, b=b, id=f"mc-{n:02d}", date=f"2025-09-{day_:02d}", repayments=repayments))
-    payments = [{"id": "gp", "grant_year": 2025, "date": "2025-01-20", "amount": f"{paid / 100:.2f}"}] if paid else []
+    cases, payments = drawn_facts(drawn, paid)
     results = {c["id"]: assess(agreement, *cases, payments=payments, case_id=c["id"]) for c in cases}
     expected = _reference_shares(Decimal(paid) / 100, cases, {i: r.status for i, r in results.items()})
     back = sum((r.repaid for r in results.values() if r.status in ("claimable", "needs_assessment")), Decimal(0))

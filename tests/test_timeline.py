@@ -60,15 +60,21 @@ def test_the_example_under_other_readings_equals_the_daily_replay(agreement: Agr
     assert timeline(agreement, facts, start, end, settings=overrides) == replay(agreement, facts, start, end, settings=overrides)
 
 
-def test_the_timeline_computes_the_clauses_on_few_days(agreement: Agreement, monkeypatch: pytest.MonkeyPatch) -> None:
-    computed: list[dt.date] = []
+def contexts_built(monkeypatch: pytest.MonkeyPatch) -> list[dt.date]:
+    """The days the timeline builds a context for, recorded as it builds them."""
+    built: list[dt.date] = []
     original = timeline_module.build_context
 
     def counting(agreement: Agreement, facts: Facts, as_of: dt.date, *args: Any) -> Any:
-        computed.append(as_of)
+        built.append(as_of)
         return original(agreement, facts, as_of, *args)
 
     monkeypatch.setattr(timeline_module, "build_context", counting)
+    return built
+
+
+def test_the_timeline_computes_the_clauses_on_few_days(agreement: Agreement, monkeypatch: pytest.MonkeyPatch) -> None:
+    computed = contexts_built(monkeypatch)
     evaluated: list[Any] = []
     monkeypatch.setattr(timeline_module, "evaluate", lambda *a, **k: evaluated.append(a))
     timeline(agreement, _example(), day("2025-01-01"), day("2028-12-31"))

@@ -31,6 +31,7 @@ from iop_rules.timeline import replay, timeline
 
 from .conftest import EXAMPLE, day, make_facts
 from .strategies import AGREEMENT, days, facts_snapshots, settings_overrides
+from .test_timeline import contexts_built
 
 timeline_module = importlib.import_module("iop_rules.timeline")
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
@@ -377,14 +378,7 @@ def test_a_day_kept_in_a_candidate_is_never_reused(agreement: Agreement) -> None
 def test_the_review_pass_reuses_the_first_pass_contexts(agreement: Agreement, monkeypatch: pytest.MonkeyPatch) -> None:
     """No day's context is built twice: the review pass takes the first pass's where it computed the day, and
     a first-pass finding a review asks about (``ctx.history``) comes from the first pass's runs."""
-    built: list[dt.date] = []
-    original = timeline_module.build_context
-
-    def counting(agreement: Agreement, facts: Facts, as_of: dt.date, *args: Any) -> Any:
-        built.append(as_of)
-        return original(agreement, facts, as_of, *args)
-
-    monkeypatch.setattr(timeline_module, "build_context", counting)
+    built = contexts_built(monkeypatch)
     passes: list[Any] = []
     monkeypatch.setattr(timeline_module, "first_pass", lambda ctx: passes.append(ctx))
     demands = [

@@ -96,11 +96,6 @@ class FactIndex:
         value: T = cache[key]
         return value
 
-    @property
-    def facts(self) -> Facts:
-        """The facts this index groups."""
-        return self._facts
-
     @cached_property
     def attestations_by_year(self) -> dict[int, tuple[Attestation, ...]]:
         """Attestations of each year, by day."""

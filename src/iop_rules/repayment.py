@@ -429,7 +429,7 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     affected = money(case.amount)
     share = _share(ctx.index, case)
     grant_paid = share.grant_paid
-    repaid = money(sum((r.amount for r in case.repayments), Decimal(0)))
+    repaid = _repaid(case)
     claimed = money(sum((c.amount for c in case.claims), Decimal(0)))
     ceiling = share.ceiling
     status, established, undecided = _status(case)
