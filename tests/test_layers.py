@@ -22,6 +22,7 @@ LAYERS = ("models", "engine", "evaluation", "clauses", "evaluate", "analyses", "
 LAYER_OF = {
     "iop_rules._types": "models",
     "iop_rules._io": "models",
+    "iop_rules._json": "models",
     "iop_rules.catalogue": "models",
     "iop_rules._workbook": "models",
     "iop_rules._workbook_words": "models",

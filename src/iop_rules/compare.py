@@ -8,12 +8,12 @@ with only that setting changed, and every finding that differs is listed with th
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
 from ._docstrings import field_docstrings
+from ._json import dumps
 from ._types import Day
 from .agreement import INTERPRETATION_IDS, Agreement, SettingValue, alternatives
 from .context import resolve_as_of
@@ -101,7 +101,7 @@ class InterpretationComparison(BaseModel):
 
     def to_json(self) -> str:
         """As JSON: keys sorted, two-space indent; byte-identical for the same input."""
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        return dumps(self.model_dump(mode="json"))
 
 
 def _value(finding: Finding, field: str) -> str | None:

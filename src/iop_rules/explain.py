@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict
 
 from ._docstrings import field_docstrings
+from ._json import dumps
 from ._types import InputError
 from .agreement import Agreement, SettingValue
 from .catalogue import Msg, msg
@@ -72,7 +72,7 @@ class Explanation(BaseModel):
 
     def to_json(self) -> str:
         """As JSON: keys sorted, two-space indent."""
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        return dumps(self.model_dump(mode="json"))
 
 
 def _reason(candidate: Candidate, finding: Finding, ctx: Context) -> Msg:

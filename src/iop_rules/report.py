@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, PlainSerializer
 
 from ._docstrings import field_docstrings
+from ._json import dumps
 from ._types import PartyKey, Responsible, Sek
 from .catalogue import Msg
 
@@ -216,7 +216,7 @@ class Report(BaseModel):
     def to_json(self) -> str:
         """The report as JSON: keys sorted, two-space indent, UTF-8 text; byte-identical for the same input."""
         data = self.model_dump(mode="json")
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        return dumps(data)
 
 
 def money(amount: Decimal) -> Decimal:

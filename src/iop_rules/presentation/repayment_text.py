@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from .._json import dumps
 from ..catalogue import Msg, money, msg, render
 from ..repayment import RepaymentAssessment
 
@@ -49,4 +49,4 @@ def render_text(assessments: tuple[RepaymentAssessment, ...], lang: str) -> str:
 def render_json(assessments: tuple[RepaymentAssessment, ...]) -> str:
     """The assessments as JSON: keys sorted, two-space indent; byte-identical for the same input."""
     data: list[Any] = [a.model_dump(mode="json") for a in assessments]
-    return json.dumps({"assessments": data}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps({"assessments": data})

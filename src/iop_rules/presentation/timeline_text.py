@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
+from .._json import dumps
 from ..catalogue import msg, render
 from ..timeline import StatusChange
 from .labels import status_label
@@ -22,4 +22,4 @@ def render_timeline_text(changes: tuple[StatusChange, ...], start: dt.date, end:
 def render_timeline_json(changes: tuple[StatusChange, ...], start: dt.date, end: dt.date) -> str:
     """The changes as JSON: keys sorted, stable for the same input."""
     data = {"from": start.isoformat(), "to": end.isoformat(), "changes": [c.as_dict() for c in changes]}
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps(data)

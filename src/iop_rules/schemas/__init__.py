@@ -12,11 +12,12 @@ Regenerate them from a source checkout with ``PYTHONPATH=src python -m iop_rules
 
 from __future__ import annotations
 
-import json
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
+
+from .._json import dumps
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema version the schemas are written in."""
@@ -43,7 +44,7 @@ def build(name: SchemaName) -> dict[str, Any]:
 
 def render(name: SchemaName) -> str:
     """The schema file's text: keys sorted, two-space indent, UTF-8, newline at the end."""
-    return json.dumps(build(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps(build(name))
 
 
 def schema_text(name: SchemaName) -> str:
