@@ -160,3 +160,26 @@ def test_importing_the_library_loads_neither_presentation_nor_the_command_line()
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_check_as_json_loads_only_what_it_runs() -> None:
+    # The command's start is most of its time (docs/performance.md): a renderer, a library or a module of another
+    # command imported at the top of a command module would be paid by every `check`.
+    example = Path(__file__).resolve().parents[1] / "examples" / "history-2026-11-30.toml"
+    code = (
+        "import contextlib, io, sys\n"
+        "from iop_rules.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(example)!r}, '--as-of', '2026-11-30', '--format', 'json'])\n"
+        "print(','.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    loaded = set(result.stdout.strip().split(","))
+    assert "iop_rules.evaluate" in loaded  # it did run the check
+    unused = {
+        "holidays", "icalendar", "jinja2", "babel", "openpyxl", "tomli_w",
+        "iop_rules.presentation.order", "iop_rules.presentation.text_report", "iop_rules.presentation.repayment_text",
+        "iop_rules.presentation.html", "iop_rules.presentation.calendar", "iop_rules.presentation.workbook",
+        "iop_rules.presentation.csv_export", "iop_rules.compare", "iop_rules.explain", "iop_rules.timeline",
+    }
+    assert sorted(unused & loaded) == []

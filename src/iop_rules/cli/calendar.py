@@ -18,7 +18,6 @@ from typing import Any
 from .._types import printable
 from ..catalogue import msg
 from ..evaluate import evaluate
-from ..presentation.order import for_party
 from ..presentation.phrases import phrase
 from ._options import add_command, add_common, add_party, days_type, load_inputs
 from .report import check_output, write_output
@@ -41,6 +40,7 @@ def reminders_type(lang: str) -> Callable[[str], tuple[int, ...]]:
 def cmd_calendar(args: argparse.Namespace) -> int:
     """``iop-rules calendar``: write the duties still to do to an iCalendar file."""
     from ..presentation.calendar import DEFAULT_REMINDERS, render_calendar  # icalendar: only this command
+    from ..presentation.order import for_party
 
     if args.ics != "-":
         check_output("--ics", Path(args.ics), (".ics",))

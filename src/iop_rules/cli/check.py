@@ -10,7 +10,6 @@ import argparse
 from .._types import InputError
 from ..catalogue import msg
 from ..evaluate import evaluate
-from ..presentation.order import for_party
 from ..presentation.phrases import phrase
 from ._options import add_command, add_common, add_format, add_party, days_type, emit, load_inputs
 
@@ -29,7 +28,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         comparison = compare_interpretations(agreement, facts, args.as_of, dict(args.settings), args.horizon)
         emit(comparison.to_json() if args.format == "json" else render_comparison(comparison, args.lang))
         return 1 if report.unremedied_breaches() else 0
-    shown = for_party(report, args.party)
+    shown = report
+    if args.party is not None:
+        # Imported when used: the ordering module's classes cost a command that shows both parties' findings.
+        from ..presentation.order import for_party
+
+        shown = for_party(report, args.party)
     if args.format == "json":
         emit(shown.to_json())
     elif args.format == "csv":

@@ -13,7 +13,6 @@ import argparse
 from ..catalogue import msg
 from ..context import context_for
 from ..presentation.phrases import phrase
-from ..presentation.repayment_text import render_json, render_text
 from ..repayment import RepaymentAssessment, assess_all, assess_repayment
 from ._options import add_command, add_format, add_lang, day_type, emit, load_inputs
 
@@ -25,6 +24,9 @@ def cmd_repayment(args: argparse.Namespace) -> int:
         assessments: tuple[RepaymentAssessment, ...] = (assess_repayment(agreement, facts, args.case, args.as_of),)
     else:
         assessments = assess_all(context_for(agreement, facts, args.as_of))
+    # Imported when used, as check's renderers are: every command's start pays for what it imports.
+    from ..presentation.repayment_text import render_json, render_text
+
     if args.format == "json":
         emit(render_json(assessments))
     elif args.format == "csv":
