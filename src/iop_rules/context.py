@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from ._cached import cached_property
 from ._types import MAX_DAY, MIN_DAY, InputError, PartyKey, Responsible
@@ -294,7 +295,7 @@ class Candidate:
             "quote": " … ".join(ctx.quote(self.section, key) for key in keys),
             "evidence": tuple(sorted(self.evidence, key=_evidence_order)) if len(self.evidence) > 1 else self.evidence,
             "amount": self.amount,
-            "settings": tuple(sorted(set(self.settings), key=_setting_number)) if self.settings else (),
+            "settings": _settings_in_order(self.settings) if self.settings else (),
         }
         if self.amount is not None:
             # An amount goes through the money type's own check (exact öre), as everything did before.
@@ -308,6 +309,12 @@ def _evidence_order(evidence: Evidence) -> tuple[dt.date, str, str]:
 
 def _setting_number(setting: str) -> int:
     return int(setting[1:])
+
+
+@lru_cache(maxsize=1024)
+def _settings_in_order(settings: tuple[str, ...]) -> tuple[str, ...]:
+    # A few dozen distinct tuples, each asked on every evaluation: ordered once.
+    return tuple(sorted(set(settings), key=_setting_number))
 
 
 def check_amendment(amendment: Amendment) -> AmendmentCheck:
