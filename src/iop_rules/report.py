@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, PlainSerializer
@@ -92,11 +93,25 @@ class Text(BaseModel):
     @classmethod
     def of(cls, message: Msg) -> Text:
         """The message written out in both languages from the catalogues."""
-        data = message.to_json()
-        values = data["values"]
-        assert isinstance(values, dict)
-        # Built by the library from its own catalogues: no second validation (see ``trusted``).
-        return trusted(cls, sv=message.render("sv"), en=message.render("en"), id=message.id, values=dict(values))
+        return _text_of(message)
+
+
+@lru_cache(maxsize=65536)
+def _written(message: Msg) -> tuple[str, str, dict[str, Any]]:
+    # A message is a value: the same duty's message on many days, or in many evaluations, is written once (one
+    # hash of the message instead of one per language and one for its values).
+    data = message.to_json()
+    values = data["values"]
+    assert isinstance(values, dict)
+    return message.render("sv"), message.render("en"), values
+
+
+def _text_of(message: Msg) -> Text:
+    sv, en, values = _written(message)
+    # Built by the library from its own catalogues: no second validation (see ``trusted``). The cached dict of
+    # values is copied, not handed out: a Text shared by every report with the same message would be twice as
+    # fast to make, but a partner tool changing one report's values would change the others'.
+    return trusted(Text, sv=sv, en=en, id=message.id, values=dict(values))
 
 
 class Evidence(BaseModel):
