@@ -95,10 +95,16 @@ def cpu(function: Callable[[], object]) -> float:
 
 
 def interleaved(variants: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
-    """CPU seconds of each variant, one call of each in turn, ``rounds`` times."""
+    """CPU seconds of each variant, one call of each in turn, ``rounds`` times.
+
+    Each call starts after a full garbage collection, so that it does not pay for what the call before it (the
+    other variant) left: a daily replay leaves some hundred thousand objects behind, and the full collection they
+    set off landed in the timeline's call or not, by chance (one run measured the timeline at 254, 314 and 46 ms).
+    Each call still pays for the collections its own work sets off."""
     out: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(rounds):
         for name, function in variants.items():
+            gc.collect()
             out[name].append(cpu(function))
     return out
 
