@@ -516,3 +516,41 @@ def test_an_assessment_keeps_its_size_however_many_cases_share_the_year(agreemen
     assert len(large.evidence) == len(small.evidence)
     assert len(large.lines) == len(small.lines)
     assert (small.ceiling, large.ceiling) == (Decimal("10000.00"), Decimal("0.00"))
+
+
+def test_the_clause_s_assessment_without_steps_is_the_assessment_less_its_steps(agreement: Agreement) -> None:
+    """The §8 clause assesses every case without writing its steps on every evaluation day (``steps=False``): on
+    every scenario with misuse cases, on its day and on every day a record of them is dated, that gives the same
+    outcome, amounts, evidence and message as the full assessment, and the explanation still has every step."""
+    from iop_rules import parse_facts
+    from iop_rules.context import context_for
+    from iop_rules.repayment import assess_case
+    from iop_rules.scenarios import load_scenario_file, merged_facts, scenario_files
+
+    compared = 0
+    for path in scenario_files(Path(__file__).resolve().parent / "scenarios"):
+        loaded = load_scenario_file(path)
+        for scenario in loaded.scenario:
+            facts = parse_facts(merged_facts(loaded.facts, scenario.facts), source=scenario.name)
+            days = {scenario.as_of}
+            for case in facts.misuse_cases:
+                days.update(r.date for r in (case, *case.repayments, *case.claims))
+            for on in sorted(days):
+                ctx = context_for(agreement, facts, on, None, scenario.settings)
+                for case in ctx.facts.misuse_cases:
+                    full = assess_case(ctx, case)
+                    assert full.lines
+                    assert assess_case(ctx, case, steps=False) == full.model_copy(update={"lines": ()}), (scenario.name, on)
+                    compared += 1
+    assert compared >= 20
+
+
+def test_a_repayment_finding_explains_every_step_of_the_assessment(agreement: Agreement) -> None:
+    from iop_rules.explain import explain
+
+    facts = make_facts(grant_payments=PAID_2025, misuse_cases=[misuse(a="rejected", b="rejected", claims=[{"id": "cl-1", "date": "2025-10-15", "amount": "60000.00"}])])
+    explanation = explain(agreement, facts, "repayment/mc-1", as_of=day("2025-11-01"))
+    steps = [step.en for step in explanation.steps]
+    lines = [line.text.en for line in assess_repayment(agreement, facts, "mc-1", as_of=day("2025-11-01")).lines]
+    assert len(lines) >= 8
+    assert all(line in steps for line in lines)

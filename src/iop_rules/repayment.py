@@ -338,9 +338,10 @@ def _evidence(ctx: Context, case: MisuseCase, share: Share | None) -> tuple[Evid
 
 
 def _claim_lines(
-    ctx: Context, case: MisuseCase, status: RepaymentStatus, q_repayment: str
+    ctx: Context, case: MisuseCase, status: RepaymentStatus, q_repayment: str, steps: bool = True
 ) -> tuple[list[RepaymentLine], Decimal | None]:
-    """Each claim against what could be claimed on its own day, after the repayments made by then.
+    """Each claim against what could be claimed on its own day, after the repayments made by then; without
+    ``steps``, only the excess (no line written).
 
     Claims add up like payments and a repayment pays towards what is claimed: the claims outstanding on a day are
     compared with what could be claimed that day. Once the case is exempt or not manifest, nothing may be claimed,
@@ -357,26 +358,29 @@ def _claim_lines(
             continue
         outstanding += amount
         limit, then = _limit_on(ctx, case, day)
-        basis = msg("repayment.basis.at_most") if then == "needs_assessment" else msg("repayment.basis.may")
-        text = msg(
-            "repayment.claim",
-            record=record,
-            day=day,
-            amount=money(amount),
-            outstanding=money(outstanding),
-            basis=basis,
-            limit=limit,
-        )
-        lines.append(_line(q_repayment, text, money(amount)))
+        if steps:
+            basis = msg("repayment.basis.at_most") if then == "needs_assessment" else msg("repayment.basis.may")
+            text = msg(
+                "repayment.claim",
+                record=record,
+                day=day,
+                amount=money(amount),
+                outstanding=money(outstanding),
+                basis=basis,
+                limit=limit,
+            )
+            lines.append(_line(q_repayment, text, money(amount)))
         if outstanding > limit:
             over = money(outstanding - limit)
             excess = over if excess is None else max(excess, over)
-            lines.append(_line(q_repayment, msg("repayment.claim.excess", limit=limit, excess=over), over))
+            if steps:
+                lines.append(_line(q_repayment, msg("repayment.claim.excess", limit=limit, excess=over), over))
     if not _may_be_claimed(status) and outstanding > 0:
         over = money(outstanding)
         if excess is None or over > excess:
             excess = over
-            lines.append(_line(q_repayment, msg("repayment.claim.none_now", excess=over), over))
+            if steps:
+                lines.append(_line(q_repayment, msg("repayment.claim.none_now", excess=over), over))
     return lines, excess
 
 
@@ -421,8 +425,14 @@ def _amount_lines(
     return lines
 
 
-def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
-    """The §8 outcome of one misuse case known in the context."""
+def assess_case(ctx: Context, case: MisuseCase, *, steps: bool = True) -> RepaymentAssessment:
+    """The §8 outcome of one misuse case known in the context.
+
+    ``steps=False`` leaves the steps out (``lines`` empty) and changes nothing else: what the §8 clause needs on
+    every evaluation day, without writing the sentences that only ``explain`` and the ``repayment`` command show
+    (a step names the evaluation day, so writing them also tied the clause's result in the timeline to that one
+    day, and the clause was evaluated again on 32 of the example's 67 computed days instead of 2).
+    """
     q_repayment = ctx.quote(SECTION, "repayment")
     q_exemption = ctx.quote(SECTION, "exemption")
     year = case.grant_year
@@ -437,29 +447,30 @@ def assess_case(ctx: Context, case: MisuseCase) -> RepaymentAssessment:
     determinations: tuple[tuple[Letter, Determination | None], ...] = (("a", case.care_shown), ("b", case.disproportionate))
 
     lines: list[RepaymentLine] = []
-    # Until (a) and (b) are decided nothing here says that the city may claim: the case needs assessment.
-    if case.manifest is True:
-        text = msg("repayment.manifest", year=year, affected=affected)
-    elif case.manifest is False:
-        text = msg("repayment.not_manifest", year=year, affected=affected)
-    else:
-        text = msg("repayment.manifest_undecided", year=year, affected=affected)
-    lines.append(_line(q_repayment, text, affected))
-    lines.append(_purposes_line(ctx))
+    if steps:
+        # Until (a) and (b) are decided nothing here says that the city may claim: the case needs assessment.
+        if case.manifest is True:
+            text = msg("repayment.manifest", year=year, affected=affected)
+        elif case.manifest is False:
+            text = msg("repayment.not_manifest", year=year, affected=affected)
+        else:
+            text = msg("repayment.manifest_undecided", year=year, affected=affected)
+        lines.append(_line(q_repayment, text, affected))
+        lines.append(_purposes_line(ctx))
 
-    if case.manifest is not False:
-        for letter, found in determinations:
-            quote = f"{q_exemption} … {letter}) {ctx.quote(SECTION, f'exemption_{letter}')}"
-            lines.append(
-                RepaymentLine(section=SECTION, letter=letter, quote=quote, text=Text.of(_determination(letter, found)))
-            )
+        if case.manifest is not False:
+            for letter, found in determinations:
+                quote = f"{q_exemption} … {letter}) {ctx.quote(SECTION, f'exemption_{letter}')}"
+                lines.append(
+                    RepaymentLine(section=SECTION, letter=letter, quote=quote, text=Text.of(_determination(letter, found)))
+                )
 
-    if _may_be_claimed(status):
-        lines.extend(_amount_lines(ctx, case, status, share, q_repayment))
+        if _may_be_claimed(status):
+            lines.extend(_amount_lines(ctx, case, status, share, q_repayment))
 
-    if case.claims:
-        lines.append(_line(q_repayment, msg("repayment.claimed", claimed=claimed), claimed))
-    claim_lines, excess = _claim_lines(ctx, case, status, q_repayment)
+        if case.claims:
+            lines.append(_line(q_repayment, msg("repayment.claimed", claimed=claimed), claimed))
+    claim_lines, excess = _claim_lines(ctx, case, status, q_repayment, steps)
     lines.extend(claim_lines)
 
     message = Text.of(_case_message(case.id, year, affected, _message(status, established, undecided, claimable, year)))

@@ -1,7 +1,7 @@
 """§8 återbetalning: city's right to claim repayment on each misuse case ("felaktig medelsanvändning").
 
 The assessment itself is computed once, in ``iop_rules.repayment.assess_case``; this module turns it into the
-report's findings. The mapping, one finding ``repayment/{case}`` per case known on the evaluation day:
+report's findings. Its steps (a finding's reasoning) are written only when asked, by ``explain``. The mapping, one finding ``repayment/{case}`` per case known on the evaluation day:
 
 ============================  =====  ============================================================
 assessment                    kind   report status
@@ -19,25 +19,29 @@ The right survives the agreement's end: it is never discharged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..catalogue import msg
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
+from ..facts import MisuseCase
 from ..messages import fixed
-from ..repayment import RepaymentAssessment, assess_all, case_message
+from ..repayment import RepaymentAssessment, assess_case, case_message
 from ..report import Kind, Severity, Text
 
 SECTION = "8"
 
 
-def _reasoning(assessment: RepaymentAssessment) -> tuple[Text, ...]:
-    return tuple(line.text for line in assessment.lines)
+def _reasoning(ctx: Context, case: MisuseCase) -> Callable[[], tuple[Text, ...]]:
+    # The steps are written only when asked (``explain``), from the same computation with its steps.
+    return lambda: tuple(line.text for line in assess_case(ctx, case).lines)
 
 
-def _case(assessment: RepaymentAssessment) -> list[Candidate]:
+def _case(assessment: RepaymentAssessment, reasoning: Callable[[], tuple[Text, ...]]) -> list[Candidate]:
     message = case_message(assessment)
 
     case_id = assessment.case_id
-    evidence, reasoning = assessment.evidence, _reasoning(assessment)
+    evidence = assessment.evidence
     status = assessment.status
     kind: Kind = "right"
     quote_key = "repayment"
@@ -96,7 +100,10 @@ def _case(assessment: RepaymentAssessment) -> list[Candidate]:
 
 def evaluate(ctx: Context) -> list[Candidate]:
     """City's right to claim repayment on each misuse case known on the evaluation day."""
-    return [candidate for assessment in assess_all(ctx) for candidate in _case(assessment)]
+    out: list[Candidate] = []
+    for case in sorted(ctx.facts.misuse_cases, key=lambda c: c.id):
+        out.extend(_case(assess_case(ctx, case, steps=False), _reasoning(ctx, case)))
+    return out
 
 
 CLAUSE = Clause(
