@@ -526,9 +526,9 @@ def case_message(assessment: RepaymentAssessment) -> Msg:
     return _case_message(assessment.case_id, assessment.grant_year, assessment.affected, outcome)
 
 
-def assess_all(ctx: Context) -> tuple[RepaymentAssessment, ...]:
-    """Every misuse case known in the context, assessed, by id."""
-    return tuple(assess_case(ctx, case) for case in sorted(ctx.facts.misuse_cases, key=lambda c: c.id))
+def assess_all(ctx: Context, *, steps: bool = True) -> tuple[RepaymentAssessment, ...]:
+    """Every misuse case known in the context, assessed, by id (``steps`` as for ``assess_case``)."""
+    return tuple(assess_case(ctx, case, steps=steps) for case in sorted(ctx.facts.misuse_cases, key=lambda c: c.id))
 
 
 def assess_repayment(

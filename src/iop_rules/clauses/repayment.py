@@ -1,7 +1,8 @@
 """§8 återbetalning: city's right to claim repayment on each misuse case ("felaktig medelsanvändning").
 
 The assessment itself is computed once, in ``iop_rules.repayment.assess_case``; this module turns it into the
-report's findings. Its steps (a finding's reasoning) are written only when asked, by ``explain``. The mapping, one finding ``repayment/{case}`` per case known on the evaluation day:
+report's findings. Its steps (a finding's reasoning) are written only when asked, by ``explain``. The mapping,
+one finding ``repayment/{case}`` per case known on the evaluation day:
 
 ============================  =====  ============================================================
 assessment                    kind   report status
@@ -24,17 +25,16 @@ from collections.abc import Callable
 from ..catalogue import msg
 from ..clause import Clause, Rule
 from ..context import Candidate, Context
-from ..facts import MisuseCase
 from ..messages import fixed
-from ..repayment import RepaymentAssessment, assess_case, case_message
+from ..repayment import RepaymentAssessment, assess_all, assess_case, case_message
 from ..report import Kind, Severity, Text
 
 SECTION = "8"
 
 
-def _reasoning(ctx: Context, case: MisuseCase) -> Callable[[], tuple[Text, ...]]:
+def _reasoning(ctx: Context, case_id: str) -> Callable[[], tuple[Text, ...]]:
     # The steps are written only when asked (``explain``), from the same computation with its steps.
-    return lambda: tuple(line.text for line in assess_case(ctx, case).lines)
+    return lambda: tuple(line.text for line in assess_case(ctx, ctx.index.cases_by_id[case_id]).lines)
 
 
 def _case(assessment: RepaymentAssessment, reasoning: Callable[[], tuple[Text, ...]]) -> list[Candidate]:
@@ -100,10 +100,11 @@ def _case(assessment: RepaymentAssessment, reasoning: Callable[[], tuple[Text, .
 
 def evaluate(ctx: Context) -> list[Candidate]:
     """City's right to claim repayment on each misuse case known on the evaluation day."""
-    out: list[Candidate] = []
-    for case in sorted(ctx.facts.misuse_cases, key=lambda c: c.id):
-        out.extend(_case(assess_case(ctx, case, steps=False), _reasoning(ctx, case)))
-    return out
+    return [
+        candidate
+        for assessment in assess_all(ctx, steps=False)
+        for candidate in _case(assessment, _reasoning(ctx, assessment.case_id))
+    ]
 
 
 CLAUSE = Clause(
