@@ -257,7 +257,7 @@ def _share(index: FactIndex, case: MisuseCase) -> Share:
     if count <= LISTED:
         before = tuple(
             (other.id, money(min(net, max(start - funds.running[k], Decimal(0)))))
-            for k, (other, net) in enumerate(zip(funds.sharing[:count], funds.nets, strict=False))
+            for k, (other, net) in enumerate(zip(funds.sharing[:count], funds.nets[:count], strict=True))
         )
     left = money(max(start - funds.running[count], Decimal(0)))
     return Share(
@@ -319,9 +319,10 @@ def _evidence(ctx: Context, case: MisuseCase, share: Share | None) -> tuple[Evid
                 )
             )
         if share.before_count <= LISTED:
+            cases = ctx.index.cases_by_id
             out.extend(
-                Evidence(fact="misuse_cases", id=other.id, date=other.date, detail=f"share of the {year} grant {amount}")
-                for other, (_, amount) in zip(funds.sharing, share.before, strict=False)
+                Evidence(fact="misuse_cases", id=other, date=cases[other].date, detail=f"share of the {year} grant {amount}")
+                for other, amount in share.before
             )
         else:
             out.append(
